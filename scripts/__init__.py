@@ -1,0 +1,1 @@
+"""Maintenance scripts: building the shipped templates."""

@@ -1,0 +1,718 @@
+"""Build the shipped template ``vorlagen/templates/default.docx`` from the XML written here.
+
+Run ``python scripts/build_templates.py`` after changing this file; a test checks that the
+committed template matches what this script builds. Every part is written by hand, so the
+package holds nothing but what a council paper needs: A4, Arial, German as the document
+language, real heading styles, list numbering, and a footer "Seite X von Y".
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+TARGET = Path(__file__).resolve().parent.parent / "vorlagen" / "templates" / "default.docx"
+
+# Page geometry in twips (1 cm = 567): A4, left margin 2.5 cm, the others 2 cm.
+PAGE_W, PAGE_H = 11906, 16838
+MARGIN_L, MARGIN_R = 1417, 1134
+TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
+LABEL_TAB = 2268  # 4 cm: where the values of the header block start
+GRID = "808080"
+HEAD_FILL = "E7E6E6"
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# -- document.xml ------------------------------------------------------------------------------
+
+Run = str | tuple[str, str]  # plain text, or (text, run properties)
+
+
+def run(text: str, rpr: str = "") -> str:
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    pieces = text.split("\t")
+    out = []
+    for number, piece in enumerate(pieces):
+        if number:
+            out.append(f"<w:r>{rpr}<w:tab/></w:r>")
+        if piece:
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{esc(piece)}</w:t></w:r>')
+    return "".join(out)
+
+
+def para(*runs: Run, style: str | None = None, ppr: str = "") -> str:
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
+    body = "".join(run(r) if isinstance(r, str) else run(*r) for r in runs)
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{body}</w:p>"
+
+
+def tag(text: str) -> str:
+    """A paragraph holding only a ``{%p ... %}`` tag; docxtpl removes the paragraph itself."""
+    return para(text)
+
+
+def label(name: str, value: str, ppr: str = "") -> str:
+    return para((f"{name}:", "<w:b/><w:bCs/>"), "\t" + value, style="Kopfangabe", ppr=ppr)
+
+
+def cell(content: str, width: int, *, head: bool = False, right: bool = False) -> str:
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}"/>' if head else ""
+    ppr = '<w:jc w:val="right"/>' if right else ""
+    rpr = "<w:b/><w:bCs/>" if head else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+        f"{para((content, rpr), style='Tabelleninhalt', ppr=ppr)}</w:tc>"
+    )
+
+
+def row(cells: Iterable[str], *, header: bool = False) -> str:
+    trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def tag_row(text: str, widths: Sequence[int]) -> str:
+    """A row whose first cell holds a ``{%tr ... %}`` tag; docxtpl removes the whole row."""
+    return row([cell(text, widths[0]), *(cell("", w) for w in widths[1:])])
+
+
+def table(widths: Sequence[int], rows: Iterable[str]) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Tabellenraster"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def heading(text: str, level: int) -> str:
+    return para(text, style=f"Heading{level}")
+
+
+def document_xml() -> str:
+    v = "vorlage"
+    sb = f"{v}.sachbearbeitung"
+    beratung_w = [4055, 1800, 2000, 1500]
+    finanz_w = [1650, 1250, 2705, 1950, 1800]
+    fa = f"{v}.finanzielle_auswirkungen"
+    body = [
+        para(f"{{{{ {v}.koerperschaft }}}}", style="Absender"),
+        para(f"{{{{ {v}.art }}}}", style="Title"),
+        label("Vorlage-Nr.", f"{{{{ {v}.nummer }}}}"),
+        label("Datum", f"{{{{ {v}.datum }}}}"),
+        label("Federführung", f"{{{{ {v}.federfuehrung }}}}"),
+        tag(f"{{%p if {v}.aktenzeichen %}}"),
+        label("Aktenzeichen", f"{{{{ {v}.aktenzeichen }}}}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {sb} %}}"),
+        label(
+            "Sachbearbeitung",
+            f"{{{{ {sb}.name }}}}"
+            f"{{% if {sb}.telefon %}}, Tel. {{{{ {sb}.telefon }}}}{{% endif %}}"
+            f"{{% if {sb}.email %}}, {{{{ {sb}.email }}}}{{% endif %}}",
+        ),
+        tag("{%p endif %}"),
+        label(
+            "Öffentlichkeit",
+            f"{{% if {v}.oeffentlich %}}öffentlich{{% else %}}nichtöffentlich "
+            f"({{{{ {v}.nichtoeffentlich_grund }}}}){{% endif %}}",
+            ppr='<w:spacing w:after="240"/>',
+        ),
+        table(
+            beratung_w,
+            [
+                row(
+                    [
+                        cell("Beratungsfolge", beratung_w[0], head=True),
+                        cell("Sitzungsdatum", beratung_w[1], head=True),
+                        cell("Zuständigkeit", beratung_w[2], head=True),
+                        cell("Sitzung", beratung_w[3], head=True),
+                    ],
+                    header=True,
+                ),
+                tag_row(f"{{%tr for b in {v}.beratungsfolge %}}", beratung_w),
+                row(
+                    [
+                        cell("{{ b.gremium }}", beratung_w[0]),
+                        cell("{{ b.sitzungsdatum }}", beratung_w[1]),
+                        cell("{{ b.zustaendigkeit }}", beratung_w[2]),
+                        cell(
+                            "{% if b.oeffentlich %}öffentlich{% else %}nichtöffentlich{% endif %}",
+                            beratung_w[3],
+                        ),
+                    ]
+                ),
+                tag_row("{%tr endfor %}", beratung_w),
+            ],
+        ),
+        para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
+        tag(f"{{%p if {v}.beschlussvorschlag %}}"),
+        heading("Beschlussvorschlag", 2),
+        para(f"{{{{p {v}.beschlussvorschlag }}}}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.rechtsgrundlage %}}"),
+        heading("Rechtsgrundlage", 2),
+        tag(f"{{%p for r in {v}.rechtsgrundlage %}}"),
+        para("{{ r }}", style="ListBullet"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        heading("Sachdarstellung", 2),
+        para(f"{{{{p {v}.sachdarstellung }}}}"),
+        heading("Finanzielle Auswirkungen", 2),
+        tag(f"{{%p if {fa} %}}"),
+        tag(f"{{%p if {fa}.positionen %}}"),
+        table(
+            finanz_w,
+            [
+                row(
+                    [
+                        cell("Haushaltsjahr", finanz_w[0], head=True),
+                        cell("Produkt", finanz_w[1], head=True),
+                        cell("Bezeichnung", finanz_w[2], head=True),
+                        cell("Veranschlagung", finanz_w[3], head=True),
+                        cell("Betrag", finanz_w[4], head=True, right=True),
+                    ],
+                    header=True,
+                ),
+                tag_row(f"{{%tr for p in {fa}.positionen %}}", finanz_w),
+                row(
+                    [
+                        cell("{{ p.haushaltsjahr }}", finanz_w[0]),
+                        cell("{{ p.produkt }}", finanz_w[1]),
+                        cell("{{ p.bezeichnung }}", finanz_w[2]),
+                        cell("{{ p.veranschlagung }}", finanz_w[3]),
+                        cell("{{ p.betrag }}", finanz_w[4], right=True),
+                    ]
+                ),
+                tag_row("{%tr endfor %}", finanz_w),
+                tag_row(f"{{%tr if {fa}.positionen|length > 1 %}}", finanz_w),
+                row(
+                    [
+                        cell("Summe", finanz_w[0], head=True),
+                        cell("", finanz_w[1], head=True),
+                        cell("", finanz_w[2], head=True),
+                        cell("", finanz_w[3], head=True),
+                        cell(f"{{{{ {fa}.summe }}}}", finanz_w[4], head=True, right=True),
+                    ]
+                ),
+                tag_row("{%tr endif %}", finanz_w),
+            ],
+        ),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {fa}.erlaeuterung %}}"),
+        para(f"{{{{p {fa}.erlaeuterung }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p else %}"),
+        para("Keine."),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.klimarelevanz %}}"),
+        heading("Klimarelevanz", 2),
+        para(("Bewertung: ", "<w:b/><w:bCs/>"), f"{{{{ {v}.klimarelevanz.bewertung }}}}"),
+        tag(f"{{%p if {v}.klimarelevanz.erlaeuterung %}}"),
+        para(f"{{{{p {v}.klimarelevanz.erlaeuterung }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.anlagen %}}"),
+        heading("Anlagen", 2),
+        tag(f"{{%p for a in {v}.anlagen %}}"),
+        para("Anlage {{ loop.index }}: {{ a.titel }}", style="Anlage"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.unterzeichnung %}}"),
+        tag(f"{{%p if {v}.unterzeichnung.vertretung %}}"),
+        para(f"{{{{ {v}.unterzeichnung.vertretung }}}}", style="Unterschrift"),
+        tag("{%p endif %}"),
+        para(f"{{{{ {v}.unterzeichnung.name }}}}", style="UnterschriftName"),
+        para(f"{{{{ {v}.unterzeichnung.funktion }}}}", style="Kopfangabe"),
+        tag("{%p endif %}"),
+    ]
+    sect = (
+        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="1134" w:right="{MARGIN_R}" w:bottom="1134" w:left="{MARGIN_L}" '
+        'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
+    )
+    return (
+        f'{XML_HEAD}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
+        + "".join(body)
+        + sect
+        + "</w:body></w:document>"
+    )
+
+
+def field(instr: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def footer_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/>'
+        "</w:pPr>"
+        + run("{{ vorlage.koerperschaft }} · Vorlage {{ vorlage.nummer }}\tSeite ")
+        + field("PAGE")
+        + run(" von ")
+        + field("NUMPAGES")
+        + "</w:p></w:ftr>"
+    )
+
+
+# -- styles.xml --------------------------------------------------------------------------------
+
+BOLD = "<w:b/><w:bCs/>"
+
+
+def size(points: float) -> str:
+    half = round(points * 2)
+    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+
+
+def style(
+    kind: str,
+    style_id: str,
+    name: str,
+    *,
+    based_on: str | None = None,
+    next_style: str | None = None,
+    ppr: str = "",
+    rpr: str = "",
+    extra: str = "",
+    default: bool = False,
+    ui_priority: int | None = None,
+    hidden: bool = False,
+) -> str:
+    attrs = ' w:default="1"' if default else ""
+    parts = [f'<w:name w:val="{name}"/>']
+    if based_on:
+        parts.append(f'<w:basedOn w:val="{based_on}"/>')
+    if next_style:
+        parts.append(f'<w:next w:val="{next_style}"/>')
+    if ui_priority is not None:
+        parts.append(f'<w:uiPriority w:val="{ui_priority}"/>')
+    if hidden:
+        parts.append("<w:semiHidden/><w:unhideWhenUsed/>")
+    else:
+        parts.append("<w:qFormat/>")
+    if ppr:
+        parts.append(f"<w:pPr>{ppr}</w:pPr>")
+    if rpr:
+        parts.append(f"<w:rPr>{rpr}</w:rPr>")
+    parts.append(extra)
+    return f'<w:style w:type="{kind}"{attrs} w:styleId="{style_id}">{"".join(parts)}</w:style>'
+
+
+def heading_style(level: int, points: float, before: int, italic: bool = False) -> str:
+    return style(
+        "paragraph",
+        f"Heading{level}",
+        f"heading {level}",
+        based_on="Normal",
+        next_style="Normal",
+        ui_priority=9,
+        ppr=(
+            f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
+            f'<w:outlineLvl w:val="{level - 1}"/>'
+        ),
+        rpr=BOLD + ("<w:i/><w:iCs/>" if italic else "") + size(points),
+    )
+
+
+def border(side: str, color: str = GRID) -> str:
+    return f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{color}"/>'
+
+
+def styles_xml() -> str:
+    fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
+    defaults = (
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}{size(11)}"
+        '<w:lang w:val="de-DE" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    cell_margins = (
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+    )
+    grid_borders = (
+        "<w:tblBorders>"
+        + "".join(border(s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>"
+    )
+    tab = f'<w:tabs><w:tab w:val="left" w:pos="{LABEL_TAB}"/></w:tabs>'
+    styles = [
+        style("paragraph", "Normal", "Normal", default=True),
+        style(
+            "character",
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            default=True,
+            ui_priority=1,
+            hidden=True,
+        ),
+        style(
+            "table",
+            "TableNormal",
+            "Normal Table",
+            default=True,
+            ui_priority=99,
+            hidden=True,
+            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{cell_margins}</w:tblPr>',
+        ),
+        style("numbering", "NoList", "No List", default=True, ui_priority=99, hidden=True),
+        style(
+            "paragraph",
+            "Title",
+            "Title",
+            based_on="Normal",
+            next_style="Normal",
+            ui_priority=10,
+            ppr='<w:spacing w:before="60" w:after="240"/>',
+            rpr=BOLD + size(20),
+        ),
+        heading_style(1, 14, 360),
+        heading_style(2, 12, 300),
+        heading_style(3, 11, 240),
+        heading_style(4, 11, 200, italic=True),
+        heading_style(5, 11, 200, italic=True),
+        heading_style(6, 11, 200, italic=True),
+        style(
+            "paragraph",
+            "ListBullet",
+            "List Bullet",
+            based_on="Normal",
+            ui_priority=99,
+            ppr='<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/>'
+            '<w:ind w:left="425" w:hanging="425"/>',
+        ),
+        style(
+            "paragraph",
+            "ListNumber",
+            "List Number",
+            based_on="Normal",
+            ui_priority=99,
+            ppr='<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/>'
+            '<w:ind w:left="425" w:hanging="425"/>',
+        ),
+        style(
+            "table",
+            "Tabellenraster",
+            "Table Grid",
+            based_on="TableNormal",
+            ui_priority=59,
+            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{grid_borders}{cell_margins}'
+            "</w:tblPr>",
+        ),
+        style(
+            "paragraph",
+            "Header",
+            "header",
+            based_on="Normal",
+            ui_priority=99,
+            hidden=True,
+            ppr='<w:tabs><w:tab w:val="center" w:pos="4678"/>'
+            f'<w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs><w:spacing w:after="0"/>',
+        ),
+        style(
+            "paragraph",
+            "Footer",
+            "footer",
+            based_on="Normal",
+            ui_priority=99,
+            hidden=True,
+            ppr=f"<w:pBdr>{border('top')}</w:pBdr><w:tabs>"
+            f'<w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs><w:spacing w:after="0"/>',
+            rpr='<w:color w:val="404040"/>' + size(8.5),
+        ),
+        style(
+            "paragraph",
+            "Absender",
+            "Absender",
+            based_on="Normal",
+            next_style="Title",
+            ppr='<w:spacing w:after="0"/>',
+            rpr=BOLD + '<w:color w:val="404040"/>' + size(13),
+        ),
+        style(
+            "paragraph",
+            "Kopfangabe",
+            "Kopfangabe",
+            based_on="Normal",
+            ppr=tab + '<w:spacing w:after="20"/>' + f'<w:ind w:left="{LABEL_TAB}" '
+            f'w:hanging="{LABEL_TAB}"/>',
+        ),
+        style(
+            "paragraph",
+            "Tabelleninhalt",
+            "Tabelleninhalt",
+            based_on="Normal",
+            ppr='<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>',
+            rpr=size(10),
+        ),
+        style(
+            "paragraph",
+            "Anlage",
+            "Anlage",
+            based_on="Normal",
+            # keeps the list of attachments with the signature below it
+            ppr='<w:keepNext/><w:spacing w:after="40"/>',
+        ),
+        style(
+            "paragraph",
+            "Unterschrift",
+            "Unterschrift",
+            based_on="Normal",
+            ppr='<w:keepNext/><w:spacing w:before="480" w:after="0"/>',
+        ),
+        style(
+            "paragraph",
+            "UnterschriftName",
+            "Unterschrift Name",
+            based_on="Normal",
+            ppr='<w:keepNext/><w:spacing w:before="480" w:after="0"/>',
+        ),
+        style(
+            "character",
+            "Hyperlink",
+            "Hyperlink",
+            based_on="DefaultParagraphFont",
+            ui_priority=99,
+            hidden=True,
+            rpr='<w:color w:val="0B5394"/><w:u w:val="single"/>',
+        ),
+    ]
+    return f'{XML_HEAD}<w:styles xmlns:w="{W}">{defaults}{"".join(styles)}</w:styles>'
+
+
+# -- numbering.xml -----------------------------------------------------------------------------
+
+
+def level(ilvl: int, fmt: str, text: str, indent: int, font: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>'
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{indent}" w:hanging="425"/></w:pPr>'
+        f"{rpr if font else ''}</w:lvl>"
+    )
+
+
+def numbering_xml() -> str:
+    bullets = "".join(
+        level(i, "bullet", sign, 425 * (i + 1), "Arial") for i, sign in enumerate("•–◦")
+    )
+    numbers = (
+        level(0, "decimal", "%1.", 425)
+        + level(1, "lowerLetter", "%2)", 850)
+        + level(2, "lowerRoman", "%3.", 1275)
+    )
+    return (
+        f'{XML_HEAD}<w:numbering xmlns:w="{W}">'
+        '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{bullets}</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{numbers}</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>"
+    )
+
+
+# -- the package -------------------------------------------------------------------------------
+
+
+def settings_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:settings xmlns:w="{W}">'
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
+        '<w:autoHyphenation w:val="true"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="de-DE"/>'
+        '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
+        "</w:settings>"
+    )
+
+
+def content_types_xml() -> str:
+    office = "application/vnd.openxmlformats-officedocument"
+    wml = f"{office}.wordprocessingml"
+    overrides = {
+        "/word/document.xml": f"{wml}.document.main+xml",
+        "/word/styles.xml": f"{wml}.styles+xml",
+        "/word/numbering.xml": f"{wml}.numbering+xml",
+        "/word/settings.xml": f"{wml}.settings+xml",
+        "/word/footer1.xml": f"{wml}.footer+xml",
+        "/word/fontTable.xml": f"{wml}.fontTable+xml",
+        "/word/theme/theme1.xml": f"{office}.theme+xml",
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": f"{office}.extended-properties+xml",
+    }
+    return (
+        f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in overrides.items())
+        + "</Types>"
+    )
+
+
+def rels_xml(rels: Sequence[tuple[str, str, str]]) -> str:
+    return (
+        f'{XML_HEAD}<Relationships xmlns="{PKG_R}">'
+        + "".join(f'<Relationship Id="{i}" Type="{t}" Target="{g}"/>' for i, t, g in rels)
+        + "</Relationships>"
+    )
+
+
+def core_xml() -> str:
+    return (
+        f"{XML_HEAD}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        "<dc:title></dc:title><dc:subject></dc:subject><dc:creator></dc:creator>"
+        "<dc:language>de-DE</dc:language><cp:revision>1</cp:revision>"
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2016-01-01T00:00:00Z</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2016-01-01T00:00:00Z</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def app_xml() -> str:
+    return (
+        f"{XML_HEAD}<Properties "
+        'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>vorlagen</Application><DocSecurity>0</DocSecurity>"
+        "</Properties>"
+    )
+
+
+def font_table_xml() -> str:
+    def font(name: str, family: str, pitch: str = "variable") -> str:
+        return (
+            f'<w:font w:name="{name}"><w:charset w:val="00"/><w:family w:val="{family}"/>'
+            f'<w:pitch w:val="{pitch}"/></w:font>'
+        )
+
+    return (
+        f'{XML_HEAD}<w:fonts xmlns:w="{W}">'
+        + font("Arial", "swiss")
+        + font("Times New Roman", "roman")
+        + font("Courier New", "modern", "fixed")
+        + "</w:fonts>"
+    )
+
+
+def theme_xml() -> str:
+    """The smallest complete theme: Word wants one, its fonts are Arial throughout."""
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    colors = {
+        "dk1": '<a:sysClr val="windowText" lastClr="000000"/>',
+        "lt1": '<a:sysClr val="window" lastClr="FFFFFF"/>',
+        "dk2": '<a:srgbClr val="1F2937"/>',
+        "lt2": '<a:srgbClr val="E7E6E6"/>',
+        "accent1": '<a:srgbClr val="0B5394"/>',
+        "accent2": '<a:srgbClr val="7F7F7F"/>',
+        "accent3": '<a:srgbClr val="A5A5A5"/>',
+        "accent4": '<a:srgbClr val="2E7D32"/>',
+        "accent5": '<a:srgbClr val="5B9BD5"/>',
+        "accent6": '<a:srgbClr val="C55A11"/>',
+        "hlink": '<a:srgbClr val="0B5394"/>',
+        "folHlink": '<a:srgbClr val="6A1B9A"/>',
+    }
+    scheme = "".join(f"<a:{k}>{v}</a:{k}>" for k, v in colors.items())
+    fonts = '<a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/>'
+    fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = f'<a:ln w="6350" cap="flat" cmpd="sng" algn="ctr">{fill}</a:ln>'
+    effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
+    return (
+        f'{XML_HEAD}<a:theme xmlns:a="{a}" name="vorlagen"><a:themeElements>'
+        f'<a:clrScheme name="vorlagen">{scheme}</a:clrScheme>'
+        f'<a:fontScheme name="vorlagen"><a:majorFont>{fonts}</a:majorFont>'
+        f"<a:minorFont>{fonts}</a:minorFont></a:fontScheme>"
+        '<a:fmtScheme name="vorlagen">'
+        f"<a:fillStyleLst>{fill * 3}</a:fillStyleLst>"
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
+        f"<a:effectStyleLst>{effect * 3}</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst>"
+        "</a:fmtScheme></a:themeElements></a:theme>"
+    )
+
+
+def parts() -> dict[str, str]:
+    """Every part of the template, by name, in the order they are written."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return {
+        "[Content_Types].xml": content_types_xml(),
+        "_rels/.rels": rels_xml(
+            [
+                ("rId1", f"{rel}/officeDocument", "word/document.xml"),
+                (
+                    "rId2",
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                    "core-properties",
+                    "docProps/core.xml",
+                ),
+                ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
+            ]
+        ),
+        "docProps/core.xml": core_xml(),
+        "docProps/app.xml": app_xml(),
+        "word/document.xml": document_xml(),
+        "word/_rels/document.xml.rels": rels_xml(
+            [
+                ("rId1", f"{rel}/styles", "styles.xml"),
+                ("rId2", f"{rel}/numbering", "numbering.xml"),
+                ("rId3", f"{rel}/settings", "settings.xml"),
+                ("rId4", f"{rel}/footer", "footer1.xml"),
+                ("rId5", f"{rel}/fontTable", "fontTable.xml"),
+                ("rId6", f"{rel}/theme", "theme/theme1.xml"),
+            ]
+        ),
+        "word/styles.xml": styles_xml(),
+        "word/numbering.xml": numbering_xml(),
+        "word/settings.xml": settings_xml(),
+        "word/footer1.xml": footer_xml(),
+        "word/fontTable.xml": font_table_xml(),
+        "word/theme/theme1.xml": theme_xml(),
+    }
+
+
+def build() -> bytes:
+    """The template as DOCX bytes; the same script always gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in parts().items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, xml.encode("utf-8"))
+    return out.getvalue()
+
+
+def main(argv: Sequence[str] = sys.argv[1:]) -> int:
+    target = Path(argv[0]) if argv else TARGET
+    target.write_bytes(build())
+    print(f"{target} geschrieben")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""Shared fixtures: the example papers, rendering to python-docx, LibreOffice when present."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+
+import vorlagen
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def example_data(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return data
+
+
+def example(name: str) -> vorlagen.Sitzungsvorlage:
+    return vorlagen.Sitzungsvorlage.model_validate(example_data(name))
+
+
+def open_docx(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def minimal_data(**changes: Any) -> dict[str, Any]:
+    """The smallest valid Beschlussvorlage, with ``changes`` applied."""
+    data: dict[str, Any] = {
+        "art": "Beschlussvorlage",
+        "nummer": "0001/2026",
+        "datum": "2026-05-01",
+        "betreff": "Ein Betreff",
+        "koerperschaft": "Kreis Lindenau",
+        "federfuehrung": "Fachbereich 10",
+        "beratungsfolge": [
+            {"gremium": "Kreistag", "sitzungsdatum": "2026-06-01", "zustaendigkeit": "Entscheidung"}
+        ],
+        "beschlussvorschlag": "Der Kreistag beschließt.",
+        "sachdarstellung": "Begründung.",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def make_paper() -> Callable[..., vorlagen.Sitzungsvorlage]:
+    def make(**changes: Any) -> vorlagen.Sitzungsvorlage:
+        return vorlagen.Sitzungsvorlage.model_validate(minimal_data(**changes))
+
+    return make
+
+
+def _libreoffice_missing() -> str | None:
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if not missing:
+        return None
+    return (
+        f"{' and '.join(missing)} not found; install with "
+        "'apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2'"
+    )
+
+
+@pytest.fixture(scope="session")
+def to_pdf_text() -> Iterator[Callable[[bytes], str]]:
+    """Convert DOCX bytes with headless LibreOffice and return pdftotext's text."""
+    reason = _libreoffice_missing()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"LibreOffice is required in CI: {reason}")
+        pytest.skip(reason)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        profile = (work / "profile").as_uri()
+
+        def convert(data: bytes) -> str:
+            source = work / "paper.docx"
+            source.write_bytes(data)
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+            pdf = work / "paper.pdf"
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(pdf), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            ).stdout
+            pdf.unlink()
+            return text
+
+        yield convert

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from vorlagen.formatting import (
+    DIN_5008,
+    NBSP,
+    Hausstil,
+    format_betrag,
+    format_datum,
+    format_erlass,
+    format_vorschrift,
+    format_zahl,
+)
+from vorlagen.schemas import Erlass, Norm
+
+
+@pytest.mark.parametrize(
+    ("value", "waehrung", "expected"),
+    [
+        (Decimal("161088"), "€", "161.088,00\xa0€"),
+        (Decimal("161088.00"), "EUR", "161.088,00\xa0EUR"),
+        (Decimal("0.005"), "€", "0,01\xa0€"),  # half-up, where babel alone rounds to even
+        (Decimal("0.015"), "€", "0,02\xa0€"),
+        (Decimal("2.675"), "€", "2,68\xa0€"),
+        (Decimal("-0.5"), "€", "-0,50\xa0€"),
+        (Decimal("1234567.89"), "€", "1.234.567,89\xa0€"),
+        (0, "€", "0,00\xa0€"),
+    ],
+)
+def test_format_betrag(value: Decimal, waehrung: str, expected: str) -> None:
+    assert format_betrag(value, waehrung) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("3.5"), "3,5"),
+        (Decimal("3.50"), "3,50"),
+        (Decimal("-0.25"), "-0,25"),
+        (Decimal("1234.5"), "1.234,5"),
+        (Decimal("1E+3"), "1.000"),
+        (7, "7"),
+    ],
+)
+def test_format_zahl(value: Decimal, expected: str) -> None:
+    assert format_zahl(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("muster", "expected"),
+    [
+        (DIN_5008.datum, "01.05.2016"),
+        (DIN_5008.datum_lang, "1. Mai 2016"),
+        ("dd. MMMM yyyy", "01. Mai 2016"),
+        ("EEEE, d. MMMM yyyy", "Sonntag, 1. Mai 2016"),
+    ],
+)
+def test_format_datum(muster: str, expected: str) -> None:
+    assert format_datum(date(2016, 5, 1), muster) == expected
+
+
+@pytest.mark.parametrize(
+    ("norm", "expected"),
+    [
+        (Norm(gesetz="KrO NRW", paragraf="26"), "§ 26 KrO NRW"),
+        (Norm(gesetz="KrO NRW", paragraf="26", absatz="1"), "§ 26 Abs. 1 KrO NRW"),
+        (
+            Norm(gesetz="KrO NRW", paragraf=26, absatz=1, satz=2, nummer=3, buchstabe="a"),
+            "§ 26 Abs. 1 Satz 2 Nr. 3 Buchst. a KrO NRW",
+        ),
+        (Norm(gesetz="KrO NRW", paragraf=["25", "26"]), "§§ 25, 26 KrO NRW"),
+        (Norm(gesetz="SGB VIII", paragraf="13a"), "§ 13a SGB VIII"),
+    ],
+)
+def test_norm_citations_use_no_break_spaces_only(norm: Norm, expected: str) -> None:
+    text = format_vorschrift(norm)
+    assert " " not in text
+    assert text.replace(NBSP, " ") == expected
+
+
+def test_erlass() -> None:
+    erlass = Erlass(stellen=["MSW", "MAIS"], datum=date(2012, 6, 25), geaendert=[date(2016, 4, 13)])
+    assert format_vorschrift(erlass) == (
+        "RdErl. d.\xa0MSW und d.\xa0MAIS v.\xa025.06.2012, geändert am 13.04.2016"
+    )
+    several = format_erlass(["MIK"], date(2020, 1, 2), [date(2021, 3, 4), date(2022, 5, 6)])
+    assert several.endswith("geändert am 04.03.2021 und 06.05.2022")
+    three = format_erlass(["A", "B", "C"], date(2020, 1, 2))
+    assert three.replace(NBSP, " ") == "RdErl. d. A, d. B und d. C v. 02.01.2020"
+
+
+def test_erlass_dates_follow_the_house_style() -> None:
+    erlass = Erlass(stellen=["MSW"], datum=date(2012, 6, 5))
+    text = format_vorschrift(erlass, Hausstil(datum="d.M.yyyy"))
+    assert text.endswith("v.\xa05.6.2012")
+
+
+@pytest.mark.parametrize("muster", ["TT.MM.JJJJ", "dd.MM", "dd.MMMMMMM.yyyy", "dd.MM.yyyy HH:mm"])
+def test_hausstil_rejects_a_broken_pattern(muster: str) -> None:
+    with pytest.raises(ValidationError, match="kein gültiges Datumsmuster"):
+        Hausstil(datum=muster)
+
+
+def test_hausstil_rejects_an_unknown_currency() -> None:
+    with pytest.raises(ValidationError, match="waehrung"):
+        Hausstil(waehrung="Euro")  # type: ignore[arg-type]

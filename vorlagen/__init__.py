@@ -1,0 +1,83 @@
+"""vorlagen: German council papers (Sitzungsvorlagen) from typed models to DOCX.
+
+>>> import vorlagen
+>>> vorlagen.Vorlagenart.BESCHLUSSVORLAGE.value
+'Beschlussvorlage'
+"""
+
+from __future__ import annotations
+
+from vorlagen.errors import (
+    ConversionError,
+    RenderError,
+    TemplateError,
+    TemplateProblem,
+    VorlagenError,
+)
+from vorlagen.formatting import Hausstil
+from vorlagen.schemas import (
+    Absatz,
+    Anlage,
+    Beratung,
+    Betrag,
+    BetragWert,
+    DatumWert,
+    Erlass,
+    Fett,
+    FinanzielleAuswirkungen,
+    Finanzposition,
+    Freitext,
+    Inhalt,
+    Klimarelevanz,
+    Kursiv,
+    Liste,
+    Norm,
+    Sachbearbeitung,
+    Sitzungsvorlage,
+    Tabelle,
+    Ueberschrift,
+    Unterzeichnung,
+    Vorlagenart,
+    ZahlWert,
+    Zustaendigkeit,
+)
+from vorlagen.template import Template, render, save
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Absatz",
+    "Anlage",
+    "Beratung",
+    "Betrag",
+    "BetragWert",
+    "ConversionError",
+    "DatumWert",
+    "Erlass",
+    "Fett",
+    "FinanzielleAuswirkungen",
+    "Finanzposition",
+    "Freitext",
+    "Hausstil",
+    "Inhalt",
+    "Klimarelevanz",
+    "Kursiv",
+    "Liste",
+    "Norm",
+    "RenderError",
+    "Sachbearbeitung",
+    "Sitzungsvorlage",
+    "Tabelle",
+    "Template",
+    "TemplateError",
+    "TemplateProblem",
+    "Ueberschrift",
+    "Unterzeichnung",
+    "VorlagenError",
+    "Vorlagenart",
+    "ZahlWert",
+    "Zustaendigkeit",
+    "__version__",
+    "render",
+    "save",
+]

@@ -1,0 +1,107 @@
+"""Text and date types shared by the models: XML-safe text, one-line text, ISO dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+__all__ = ["Datum", "Lauf", "Text", "Zeile"]
+
+# Everything XML 1.0 cannot hold: C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_HINTS = {
+    "\x0b": "ein vertikaler Tabulator (aus Word kopierter Zeilenumbruch): durch \\n ersetzen",
+    "\x0c": "ein Seitenvorschub: durch eine Leerzeile ersetzen",
+    "\x00": "ein Nullzeichen: entfernen",
+}
+
+
+def _xml_safe(value: str) -> str:
+    """Normalise line ends and reject what an XML document cannot contain."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _NOT_XML.search(value)
+    if bad is not None:
+        char = bad.group()
+        name = unicodedata.name(char, "Steuerzeichen")
+        hint = _HINTS.get(char, "entfernen oder ersetzen")
+        raise PydanticCustomError(
+            "unzulaessiges_zeichen",
+            "Zeichen U+{codepoint} ({name}) an Position {position} ist in einem Dokument "
+            "nicht darstellbar; {hint}",
+            {
+                "codepoint": f"{ord(char):04X}",
+                "name": name,
+                "position": bad.start() + 1,
+                "hint": hint,
+            },
+        )
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("leerer_text", "darf nicht leer sein", {})
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise PydanticCustomError(
+            "zeilenumbruch",
+            "muss eine einzige Zeile sein (Zeilenumbruch an Position {position})",
+            {"position": value.index("\n") + 1},
+        )
+    return value
+
+
+Lauf = Annotated[str, AfterValidator(_xml_safe)]
+"""A piece of running text; may be blank (a space between two typed values)."""
+
+Text = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_not_blank)]
+"""Text of one or more lines (``\\n`` is a line break), anything XML 1.0 can hold."""
+
+Zeile = Annotated[
+    str, AfterValidator(_xml_safe), AfterValidator(_not_blank), AfterValidator(_one_line)
+]
+"""Text of exactly one line."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _date_input(value: Any) -> Any:
+    """Accept dates and ISO strings; refuse timestamps and German-format strings with a hint."""
+    if isinstance(value, datetime):
+        raise PydanticCustomError(
+            "datum_mit_uhrzeit", "ein Datum ohne Uhrzeit erwartet, z. B. date(2016, 5, 1)", {}
+        )
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        german = _GERMAN_DATE.fullmatch(value.strip())
+        if german is not None:
+            day, month, year = german.groups()
+            raise PydanticCustomError(
+                "datum_format",
+                "Datum im Format JJJJ-MM-TT angeben: „{iso}“ statt „{value}“",
+                {"iso": f"{year}-{int(month):02d}-{int(day):02d}", "value": value},
+            )
+        if _ISO_DATE.fullmatch(value.strip()):
+            return value.strip()
+    raise PydanticCustomError(
+        "datum_format", "Datum im Format JJJJ-MM-TT erwartet, z. B. „2016-05-01“", {}
+    )
+
+
+Datum = Annotated[
+    date,
+    BeforeValidator(_date_input),
+    Field(json_schema_extra={"examples": ["2016-05-01"]}),
+]
+"""A calendar date, given as ``datetime.date`` or ISO string ``"2016-05-01"``."""

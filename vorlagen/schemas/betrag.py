@@ -1,0 +1,111 @@
+"""Betrag: an amount of money in euros, a Decimal with exactly two places."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+__all__ = ["Betrag"]
+
+_CENT = Decimal("0.01")
+_LIMIT = Decimal("1000000000000")  # a trillion euros is beyond any council's budget
+_PLAIN = re.compile(r"-?\d+(\.\d{1,2})?")
+
+
+class Betrag(Decimal):
+    """An amount of money: a ``Decimal`` with two places that templates print as money.
+
+    Accepted input: ``Decimal``, ``int`` or a string with a decimal point such as
+    ``"161088.00"``. A ``float`` (inexact) or a German-formatted string (``"1.234,50"``)
+    is refused with a message saying what to write instead.
+
+    >>> Betrag.parse("161088")
+    Betrag('161088.00')
+    >>> Betrag.parse("-12.5")
+    Betrag('-12.50')
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Betrag('{self}')"
+
+    @classmethod
+    def parse(cls, value: Any) -> Betrag:
+        """Validate ``value`` as an amount; raises ``PydanticCustomError`` when it is none."""
+        if isinstance(value, bool):
+            raise _error(value)
+        if isinstance(value, float):
+            raise PydanticCustomError(
+                "betrag_float",
+                "Betrag {value} ist eine Gleitkommazahl und damit ungenau; als Zeichenkette "
+                "mit Dezimalpunkt angeben, z. B. „{suggestion}“",
+                {"value": repr(value), "suggestion": f"{value:.2f}"},
+            )
+        if isinstance(value, str):
+            text = value.strip()
+            if not _PLAIN.fullmatch(text):
+                raise _error(value)
+            number = Decimal(text)
+        elif isinstance(value, int | Decimal):
+            try:
+                number = Decimal(value)
+            except InvalidOperation as e:  # pragma: no cover - Decimal(int) cannot fail
+                raise _error(value) from e
+        else:
+            raise _error(value)
+        if not number.is_finite() or number != number.quantize(_CENT, rounding="ROUND_DOWN"):
+            raise PydanticCustomError(
+                "betrag_stellen",
+                "Betrag {value} hat mehr als zwei Nachkommastellen; auf Cent runden",
+                {"value": str(value)},
+            )
+        if abs(number) >= _LIMIT:
+            raise PydanticCustomError(
+                "betrag_zu_gross", "Betrag {value} ist unplausibel groß", {"value": str(value)}
+            )
+        return cls(number.quantize(_CENT))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="json"),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$"},
+                {"type": "integer"},
+            ],
+            "description": "Betrag in Euro mit Dezimalpunkt, höchstens zwei Nachkommastellen",
+            "examples": ["161088.00"],
+        }
+
+
+def _error(value: Any) -> PydanticCustomError:
+    text = str(value)
+    if isinstance(value, str) and "," in text:
+        suggestion = text.replace(".", "").replace(",", ".").strip()
+        return PydanticCustomError(
+            "betrag_format",
+            "Betrag „{value}“ mit Dezimalpunkt und ohne Tausenderpunkte angeben, "
+            "z. B. „{suggestion}“",
+            {"value": text, "suggestion": suggestion},
+        )
+    return PydanticCustomError(
+        "betrag_format",
+        "Betrag erwartet (Zahl oder Zeichenkette wie „161088.00“), erhalten: {value}",
+        {"value": repr(value)},
+    )

@@ -1,0 +1,28 @@
+"""The people on a paper: who wrote it (Sachbearbeitung) and who signs it (Unterzeichnung)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from vorlagen.schemas._base import Modell
+from vorlagen.schemas._text import Zeile
+
+__all__ = ["Sachbearbeitung", "Unterzeichnung"]
+
+
+class Sachbearbeitung(Modell):
+    """The clerk who prepared the paper."""
+
+    name: Zeile
+    telefon: Zeile | None = None
+    email: Zeile | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Unterzeichnung(Modell):
+    """The signature: function, name, and whether signed on someone's behalf."""
+
+    funktion: Zeile = Field(description="z. B. „Landrat“ oder „Kreisdirektorin“")
+    name: Zeile
+    vertretung: Literal["In Vertretung", "Im Auftrag"] | None = None

@@ -1,0 +1,287 @@
+"""Template: a DOCX template loaded, checked and prepared once, then rendered many times.
+
+A Template is immutable and may be shared between threads. Its Jinja context holds one name,
+``vorlage``; typed values are formatted on output in the template's Hausstil, and rich content
+placed with ``{{p ...}}`` becomes real paragraphs, lists and tables in the template's styles.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from vorlagen import _ooxml
+from vorlagen._engine import BLOCK_FILTER, Engine, make_environment
+from vorlagen.errors import RenderError, TemplateError, TemplateProblem
+from vorlagen.formatting import (
+    DIN_5008,
+    Hausstil,
+    format_betrag,
+    format_datum,
+    format_vorschrift,
+    format_zahl,
+)
+from vorlagen.schemas import (
+    Betrag,
+    BetragWert,
+    DatumWert,
+    Erlass,
+    Freitext,
+    Inhalt,
+    Inline,
+    Norm,
+    Sitzungsvorlage,
+    ZahlWert,
+)
+
+__all__ = ["Template", "render", "save"]
+
+_NUMBERING: contextvars.ContextVar[_ooxml.Numbering] = contextvars.ContextVar("numbering")
+_CONTEXT_NAMES = frozenset({"vorlage"})
+
+
+@dataclass(frozen=True)
+class Template:
+    """A checked, prepared DOCX template with its house style.
+
+    Build one with :meth:`from_path` or :meth:`from_bytes`; it is immutable and thread-safe.
+    """
+
+    name: str
+    data: bytes = field(repr=False)
+    hausstil: Hausstil = DIN_5008
+    _styles: _ooxml.Styles = field(default_factory=_ooxml.Styles, repr=False, compare=False)
+    _engine: Engine | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_path(cls, path: str | os.PathLike[str], hausstil: Hausstil | None = None) -> Template:
+        """Load a template from a ``.docx`` file and check it; raises TemplateError."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise TemplateError(str(path), [TemplateProblem("", f"nicht lesbar: {e}")]) from e
+        return cls.from_bytes(data, name=str(path), hausstil=hausstil)
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, name: str = "<bytes>", hausstil: Hausstil | None = None
+    ) -> Template:
+        """Load a template from DOCX bytes and check it; raises TemplateError."""
+        problems = _package_problems(data)
+        if problems:
+            raise TemplateError(name, problems)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            present = set(z.namelist())
+
+            def part(n: str) -> bytes | None:
+                return z.read(n) if n in present else None
+
+            document_xml = z.read("word/document.xml")
+            styles = _ooxml.read_styles(
+                part("word/styles.xml"), document_xml, part("word/numbering.xml")
+            )
+        template = cls(name, data, hausstil or DIN_5008, styles)
+        engine = Engine(data, template._environment(), _CONTEXT_NAMES)
+        problems = engine.check()
+        if problems:
+            raise TemplateError(name, problems)
+        object.__setattr__(template, "_engine", engine)
+        return template
+
+    def with_hausstil(self, hausstil: Hausstil) -> Template:
+        """The same template with another house style."""
+        if hausstil == self.hausstil:
+            return self
+        return Template.from_bytes(self.data, self.name, hausstil)
+
+    def render(self, vorlage: Sitzungsvorlage) -> bytes:
+        """Render a paper to DOCX bytes."""
+        if not isinstance(vorlage, Sitzungsvorlage):
+            msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
+            raise TypeError(msg)
+        assert self._engine is not None, "Template.from_bytes/from_path build templates"
+        numbering = _ooxml.Numbering(self._styles)
+        token = _NUMBERING.set(numbering)
+        try:
+            rendered = self._engine.render({"vorlage": vorlage})
+        finally:
+            _NUMBERING.reset(token)
+        rendered.add_numbering(numbering.added)
+        rendered.set_language("de-DE")
+        rendered.space_after_tables(120)
+        rendered.set_properties(
+            title=vorlage.betreff,
+            subject=f"{vorlage.art} {vorlage.nummer}",
+            author=vorlage.koerperschaft,
+            created=vorlage.datum,
+        )
+        return rendered.to_bytes(vorlage.datum)
+
+    def save(self, vorlage: Sitzungsvorlage, path: str | os.PathLike[str]) -> Path:
+        """Render a paper and write it to ``path`` atomically; returns the path."""
+        return write_atomic(Path(path), self.render(vorlage))
+
+    # -- formatting hooks ------------------------------------------------------------------
+
+    def _environment(self) -> Any:
+        stil = self.hausstil
+        return make_environment(
+            self._finalize,
+            {
+                "datum": lambda d: format_datum(_checked(d, date, "datum"), stil.datum),
+                "datum_lang": lambda d: format_datum(
+                    _checked(d, date, "datum_lang"), stil.datum_lang
+                ),
+                "betrag": lambda b: format_betrag(
+                    _checked(b, Decimal | int, "betrag"), stil.waehrung
+                ),
+                "zahl": lambda z: format_zahl(_checked(z, Decimal | int, "zahl")),
+                BLOCK_FILTER: self._blocks,
+            },
+        )
+
+    def _inline(self, run: Inline) -> str:
+        if isinstance(run, BetragWert):
+            return format_betrag(run.wert, self.hausstil.waehrung)
+        if isinstance(run, DatumWert):
+            muster = self.hausstil.datum_lang if run.stil == "lang" else self.hausstil.datum
+            return format_datum(run.wert, muster)
+        if isinstance(run, ZahlWert):
+            return format_zahl(run.wert)
+        if isinstance(run, Norm):
+            return format_vorschrift(run, self.hausstil)
+        return str(run)  # pragma: no cover - bold/italic are unpacked by the caller
+
+    def _blocks(self, value: Any) -> Markup:
+        if isinstance(value, str):
+            value = Inhalt.model_validate(value)
+        if isinstance(value, Inhalt):
+            return Markup(
+                _ooxml.blocks_to_xml(value.root, self._styles, _NUMBERING.get(), self._inline)
+            )
+        msg = (
+            f"{{{{p ...}}}} erwartet Inhalt (z. B. vorlage.sachdarstellung), "
+            f"erhalten: {type(value).__name__}"
+        )
+        raise RenderError(msg)
+
+    def _finalize(self, value: Any) -> Any:
+        """Format every value a ``{{ ... }}`` tag prints, in the house style."""
+        stil = self.hausstil
+        if value is None:
+            return ""
+        if isinstance(value, Markup | str):
+            return value
+        if isinstance(value, bool):
+            return "ja" if value else "nein"
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, Betrag):
+            return format_betrag(value, stil.waehrung)
+        if isinstance(value, date):
+            return format_datum(value, stil.datum)
+        if isinstance(value, int):
+            return str(value)  # years, counters, loop.index: never grouped ("2016", not "2.016")
+        if isinstance(value, Decimal):
+            return format_zahl(value)
+        if isinstance(value, float):
+            return format_zahl(Decimal(repr(value)))
+        if isinstance(value, Norm | Erlass | Freitext):
+            return format_vorschrift(value, stil)
+        if isinstance(value, Inhalt):
+            msg = "Inhalt kann nur mit {{p ...}} in einem eigenen Absatz stehen"
+            raise RenderError(msg)
+        if isinstance(value, BaseModel | list | dict):
+            msg = f"ein {type(value).__name__} kann nicht als Text ausgegeben werden"
+            raise RenderError(msg)
+        return value
+
+
+def _checked(value: Any, kind: Any, name: str) -> Any:
+    """``value`` if a filter called ``name`` can format it; a RenderError otherwise."""
+    if value is None:
+        msg = f"Filter {name!r} auf einen leeren Wert angewandt; mit {{% if %}} absichern"
+        raise RenderError(msg)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        msg = f"Filter {name!r} passt nicht zu {type(value).__name__}"
+        raise RenderError(msg)
+    return value
+
+
+def _package_problems(data: bytes) -> list[TemplateProblem]:
+    """Problems that make a file unusable as a DOCX template at all."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile:
+        return [TemplateProblem("", "keine DOCX-Datei (kein gültiges ZIP-Archiv)")]
+    if "word/document.xml" not in names:
+        return [TemplateProblem("word/document.xml", "fehlt: keine Word-Datei")]
+    if "word/vbaProject.bin" in names:
+        return [TemplateProblem("word/vbaProject.bin", "Vorlagen mit Makros sind nicht zulässig")]
+    return []
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
+    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+@cache
+def _default(hausstil: Hausstil) -> Template:
+    data = resources.files("vorlagen").joinpath("templates/default.docx").read_bytes()
+    return Template.from_bytes(data, name="default.docx", hausstil=hausstil)
+
+
+def _template(
+    template: Template | str | os.PathLike[str] | None, hausstil: Hausstil | None
+) -> Template:
+    if template is None:
+        return _default(hausstil or DIN_5008)
+    if isinstance(template, Template):
+        return template if hausstil is None else template.with_hausstil(hausstil)
+    return Template.from_path(template, hausstil)
+
+
+def render(
+    vorlage: Sitzungsvorlage,
+    template: Template | str | os.PathLike[str] | None = None,
+    hausstil: Hausstil | None = None,
+) -> bytes:
+    """Render a paper to DOCX bytes (default template and DIN 5008 unless given)."""
+    return _template(template, hausstil).render(vorlage)
+
+
+def save(
+    vorlage: Sitzungsvorlage,
+    path: str | os.PathLike[str],
+    template: Template | str | os.PathLike[str] | None = None,
+    hausstil: Hausstil | None = None,
+) -> Path:
+    """Render a paper and write it to ``path`` atomically; returns the path."""
+    return write_atomic(Path(path), render(vorlage, template, hausstil))
