@@ -297,4 +297,3 @@ def normalize_zip(data: bytes, stamp: date | None = None) -> bytes:
             info.external_attr = 0o600 << 16
             dst.writestr(info, src.read(name))
     return out.getvalue()
-
