@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -448,6 +449,16 @@ def test_save_is_atomic(make_paper: MakePaper, tmp_path: Path) -> None:
         vorlagen.save(make_paper(betreff="Neu"), target, template=broken)
     assert target.read_bytes() == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx", "vorlage.docx"]
+
+
+def test_save_keeps_usual_permissions(make_paper: MakePaper, tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = vorlagen.save(make_paper(), tmp_path / "neu.docx")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() would create it
+    target.chmod(0o640)
+    vorlagen.save(make_paper(), target)
+    assert target.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its permissions
 
 
 def test_save_into_missing_directory_leaves_nothing(make_paper: MakePaper, tmp_path: Path) -> None:
