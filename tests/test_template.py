@@ -337,6 +337,7 @@ TRICKY = [
     "Emoji 🏛️, e\u0301, עברית, عربى",
     "Tab\tdazwischen",
     "&amp; ist kein Entity, ]]> kein CDATA-Ende",
+    "docxtpl-Maskierung {_{ x }_} und {_% y %_}",
     "x" * 5000,
 ]
 
@@ -367,6 +368,44 @@ def test_text_appears_exactly(make_paper: MakePaper, text: str) -> None:
     assert f"Anlage 1: {text}" in texts(doc)
     title = doc.core_properties.title
     assert title == betreff or (len(title) == 255 and title == betreff[:254] + "…")
+
+
+def test_formatted_values_in_the_document(make_paper: MakePaper) -> None:
+    paper = make_paper(
+        datum="2016-05-01",
+        beratungsfolge=[
+            {"gremium": "Kreistag", "sitzungsdatum": "2016-06-01", "zustaendigkeit": "Entscheidung"}
+        ],
+        rechtsgrundlage=[{"typ": "norm", "gesetz": "KrO NRW", "paragraf": "26", "absatz": 1}],
+        sachdarstellung=[
+            {
+                "typ": "absatz",
+                "text": [
+                    "Am ",
+                    {"typ": "datum", "wert": "2016-05-01", "stil": "lang"},
+                    " wurden ",
+                    {"typ": "betrag", "wert": "161088"},
+                    " für ",
+                    {"typ": "zahl", "wert": "3.5"},
+                    " Stellen nach ",
+                    {"typ": "norm", "gesetz": "KrO NRW", "paragraf": "26", "absatz": "1"},
+                    " bewilligt.",
+                ],
+            }
+        ],
+    )
+    doc = open_docx(vorlagen.render(paper))
+    assert "Datum:\t01.05.2016" in texts(doc)
+    assert section(doc, "Rechtsgrundlage") == [
+        ("List Bullet", "§\xa026\xa0Abs.\xa01\xa0KrO\xa0NRW")
+    ]
+    assert section(doc, "Sachdarstellung") == [
+        (
+            "Normal",
+            "Am 1. Mai 2016 wurden 161.088,00\xa0€ für 3,5 Stellen nach "
+            "§\xa026\xa0Abs.\xa01\xa0KrO\xa0NRW bewilligt.",
+        )
+    ]
 
 
 def test_hausstil(make_paper: MakePaper) -> None:

@@ -36,8 +36,22 @@ InlineFormatter = Callable[[Inline], str]
 
 
 def escape(text: str) -> str:
-    """Escape text for an XML text node."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape text for an XML text node.
+
+    docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` in its output into ``{{`` etc. (its
+    way of printing a literal tag); the underscore next to a brace is written as a character
+    reference, so that text containing them arrives unchanged.
+
+    >>> escape("a < b & {_{ c }_}")
+    'a &lt; b &amp; {&#95;{ c }&#95;}'
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("{_", "{&#95;")
+        .replace("_}", "&#95;}")
+    )
 
 
 @dataclass(frozen=True)

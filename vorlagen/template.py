@@ -185,8 +185,10 @@ class Template:
         stil = self.hausstil
         if value is None:
             return ""
-        if isinstance(value, Markup | str):
+        if isinstance(value, Markup):
             return value
+        if isinstance(value, str):
+            return Markup(_ooxml.escape(value))
         if isinstance(value, bool):
             return "ja" if value else "nein"
         if isinstance(value, Enum):
