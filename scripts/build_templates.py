@@ -238,8 +238,13 @@ def document_xml() -> str:
         para(f"{{{{ {v}.unterzeichnung.funktion }}}}", style="Kopfangabe"),
         tag("{%p endif %}"),
     ]
+    return document(body)
+
+
+def document(body: Iterable[str], section: str = "") -> str:
+    """A ``word/document.xml`` with the given block elements and an A4 section."""
     sect = (
-        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
+        f'<w:sectPr>{section}<w:footerReference w:type="default" r:id="rId4"/>'
         f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
         f'<w:pgMar w:top="1134" w:right="{MARGIN_R}" w:bottom="1134" w:left="{MARGIN_L}" '
         'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
@@ -697,9 +702,14 @@ def parts() -> dict[str, str]:
 
 def build() -> bytes:
     """The template as DOCX bytes; the same script always gives the same bytes."""
+    return zip_parts(parts())
+
+
+def zip_parts(package: dict[str, str]) -> bytes:
+    """Zip the parts of a package (name -> XML text) with fixed entry times."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, xml in parts().items():
+        for name, xml in package.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -481,7 +481,8 @@ def test_save_is_atomic(make_paper: MakePaper, tmp_path: Path) -> None:
         _with_document(
             DEFAULT_TEMPLATE.read_bytes(),
             "{{ vorlage.koerperschaft }}",
-            "{{ vorlage.sachdarstellung }}",
+            # passes the checker (it does not follow attr), fails when rendered
+            "{{ vorlage|attr('sachdarstellung') }}",
         )
     )
     with pytest.raises(RenderError, match=r"\{\{p \.\.\.\}\}"):
@@ -532,36 +533,23 @@ def test_not_a_docx() -> None:
 
 def test_template_problems_are_all_reported_with_their_paragraph() -> None:
     data = _with_document(DEFAULT_TEMPLATE.read_bytes(), "{{ vorlage.nummer }}", "{{ nummer }}")
-    data = _with_document(data, "{{ vorlage.datum }}", "{{ sitzung }}")
+    data = _with_document(data, "{{ vorlage.datum }}", "{{ sitzung }")
     with pytest.raises(TemplateError) as info:
         Template.from_bytes(data, name="kreis.docx")
     problems = info.value.problems
-    assert [(p.part, p.paragraph, p.tag) for p in problems] == [
-        ("word/document.xml", 3, "nummer"),
-        ("word/document.xml", 4, "sitzung"),
+    assert [(p.part, p.paragraph, p.tag, p.kind) for p in problems] == [
+        ("word/document.xml", 3, "{{ nummer }}", "name_unbekannt"),
+        ("word/document.xml", 4, "{{ sitzung }", "tag_offen"),
     ]
     assert "verfügbar: vorlage" in problems[0].message
-
-
-def test_template_syntax_error() -> None:
-    data = _with_document(
-        DEFAULT_TEMPLATE.read_bytes(), "{{ vorlage.nummer }}", "{{ vorlage.nummer }"
-    )
-    with pytest.raises(TemplateError) as info:
-        Template.from_bytes(data)
-    (problem,) = info.value.problems
-    assert problem.part == "word/document.xml"
-    assert problem.message.startswith("Syntaxfehler")
 
 
 @pytest.mark.parametrize(
     ("tag", "message"),
     [
-        ("{{ vorlage.betref }}", "unbekannten Namen"),
-        ("{{ vorlage.__class__ }}", "unzulässigen Zugriff"),
-        ("{{ vorlage.model_dump() }}", "unzulässigen Zugriff"),
-        ("{{ ''.__class__.__mro__ }}", "unzulässigen Zugriff"),
-        ("{{ vorlage.beratungsfolge }}", "kann nicht als Text ausgegeben werden"),
+        ("{{ vorlage|attr('betref') }}", "unbekannten Namen"),
+        ("{{ (vorlage|attr('__class__')) }}", "unzulässigen Zugriff"),
+        ("{{ vorlage|attr('beratungsfolge') }}", "kann nicht als Text ausgegeben werden"),
         ("{{ vorlage.datum|betrag }}", "Filter 'betrag' passt nicht zu date"),
         ("{{ vorlage.aktenzeichen|datum }}", "auf einen leeren Wert angewandt"),
     ],

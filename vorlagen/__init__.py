@@ -41,7 +41,7 @@ from vorlagen.schemas import (
     ZahlWert,
     Zustaendigkeit,
 )
-from vorlagen.template import Template, render, save
+from vorlagen.template import Template, check_template, render, save
 
 __version__ = "0.1.0"
 
@@ -78,6 +78,7 @@ __all__ = [
     "ZahlWert",
     "Zustaendigkeit",
     "__version__",
+    "check_template",
     "render",
     "save",
 ]

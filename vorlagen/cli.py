@@ -1,4 +1,4 @@
-"""The command line: ``python -m vorlagen render|example|schema``."""
+"""The command line: ``python -m vorlagen render|example|check|schema``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from vorlagen.errors import VorlagenError
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.fehler import fehlermeldungen
-from vorlagen.template import Template, render, write_atomic
+from vorlagen.template import Template, check_template, render, write_atomic
 
 __all__ = ["example_json", "load_paper", "main", "schema_json"]
 
@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--waehrung", choices=["€", "EUR"], help="Währungszeichen (Hausstil)")
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
+    c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
+    c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx)")
     s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
     s.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     return parser
@@ -108,6 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "render":
         return _render(args)
+    if args.command == "check":
+        problems = check_template(args.template)
+        for problem in problems:
+            print(problem)
+        if not problems:
+            print(f"{args.template}: keine Probleme gefunden")
+        return 1 if problems else 0
     text = example_json() if args.command == "example" else schema_json()
     try:
         _write_text(text, args.output)

@@ -34,22 +34,35 @@ class TemplateProblem:
 
     Attributes:
         part: the package part, e.g. ``word/document.xml`` or ``word/footer1.xml``.
-        paragraph: the 1-based paragraph number within the part, if known.
-        tag: the template tag at fault, as written, if any.
         message: what is wrong and how to fix it.
+        paragraph: the 1-based number of the paragraph within the part (counting the
+            paragraphs inside tables too), if known.
+        tag: the template tag at fault, as written, if any.
+        kind: a short code for the kind of problem (``syntax``, ``name_unbekannt``, ...).
+        table: the 1-based number of the table within the part, for a problem in a table.
+        row: the 1-based row within that table.
+        cell: the 1-based cell within that row.
+        text: the text of the paragraph, shortened, to find it in Word.
     """
 
     part: str
     message: str
     paragraph: int | None = None
     tag: str | None = None
+    kind: str = "fehler"
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    text: str | None = None
 
     def __str__(self) -> str:
         where = self.part
         if self.paragraph is not None:
             where += f", Absatz {self.paragraph}"
-        tag = f" [{self.tag}]" if self.tag else ""
-        return f"{where}{tag}: {self.message}"
+        if self.table is not None:
+            where += f" (Tabelle {self.table}, Zeile {self.row}, Zelle {self.cell})"
+        tag = f" {self.tag}" if self.tag else ""
+        return f"{where}:{tag} – {self.message}"
 
 
 class TemplateError(VorlagenError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import io
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from vorlagen import _ooxml
+from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
 from vorlagen._engine import BLOCK_FILTER, Engine, make_environment
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting import (
@@ -48,7 +50,7 @@ from vorlagen.schemas import (
     ZahlWert,
 )
 
-__all__ = ["Template", "render", "save"]
+__all__ = ["Template", "check_template", "render", "save"]
 
 _NUMBERING: contextvars.ContextVar[_ooxml.Numbering] = contextvars.ContextVar("numbering")
 _CONTEXT_NAMES = frozenset({"vorlage"})
@@ -82,26 +84,46 @@ class Template:
         cls, data: bytes, name: str = "<bytes>", hausstil: Hausstil | None = None
     ) -> Template:
         """Load a template from DOCX bytes and check it; raises TemplateError."""
+        template, problems = cls._load(data, name, hausstil)
+        if template is None:
+            raise TemplateError(name, problems)
+        return template
+
+    @classmethod
+    def _load(
+        cls, data: bytes, name: str, hausstil: Hausstil | None
+    ) -> tuple[Template | None, list[TemplateProblem]]:
+        """The checked, prepared template, or None and every problem found."""
         problems = _package_problems(data)
         if problems:
-            raise TemplateError(name, problems)
+            return None, problems
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            present = set(z.namelist())
-
-            def part(n: str) -> bytes | None:
-                return z.read(n) if n in present else None
-
-            document_xml = z.read("word/document.xml")
-            styles = _ooxml.read_styles(
-                part("word/styles.xml"), document_xml, part("word/numbering.xml")
-            )
+            files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+        styles = _ooxml.read_styles(
+            files.get("word/styles.xml"),
+            files["word/document.xml"],
+            files.get("word/numbering.xml"),
+        )
         template = cls(name, data, hausstil or DIN_5008, styles)
-        engine = Engine(data, template._environment(), _CONTEXT_NAMES)
+        env = template._environment()
+        types = TagTypes(
+            names={"vorlage": Sitzungsvorlage},
+            rich=(Inhalt,),
+            printable=(Norm, Erlass, Freitext),
+            filters=frozenset(env.filters),
+            tests=frozenset(env.tests),
+        )
+        problems = check_parts({n: files[n] for n in tag_parts(list(files))}, env, types)
+        problems += _property_problems(files.get("docProps/core.xml"))
+        if problems:
+            return None, problems
+        engine = Engine(data, env, _CONTEXT_NAMES)
+        # Whatever the tag-by-tag check cannot see, Jinja's own parse of each part still can.
         problems = engine.check()
         if problems:
-            raise TemplateError(name, problems)
+            return None, problems
         object.__setattr__(template, "_engine", engine)
-        return template
+        return template, []
 
     def with_hausstil(self, hausstil: Hausstil) -> Template:
         """The same template with another house style."""
@@ -223,6 +245,32 @@ def _checked(value: Any, kind: Any, name: str) -> Any:
         msg = f"Filter {name!r} passt nicht zu {type(value).__name__}"
         raise RenderError(msg)
     return value
+
+
+def _property_problems(core_xml: bytes | None) -> list[TemplateProblem]:
+    """Tags in the document properties: docxtpl would run them, so they are refused."""
+    if core_xml and re.search(rb"\{\{|\{%", core_xml):
+        return [
+            TemplateProblem(
+                "docProps/core.xml",
+                "Tags in den Dokumenteigenschaften (Titel, Betreff, ...) werden nicht "
+                "ausgewertet; Titel und Betreff setzt vorlagen selbst: Tags dort entfernen",
+                kind=UNSUPPORTED,
+            )
+        ]
+    return []
+
+
+def check_template(template: str | os.PathLike[str] | bytes) -> list[TemplateProblem]:
+    """Every problem of a template (a path or DOCX bytes), without raising; empty if usable."""
+    if isinstance(template, bytes):
+        return Template._load(template, "<bytes>", None)[1]
+    path = Path(template)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return [TemplateProblem(str(path), f"nicht lesbar: {e.strerror or e}", kind="datei")]
+    return Template._load(data, str(path), None)[1]
 
 
 def _package_problems(data: bytes) -> list[TemplateProblem]:
