@@ -14,6 +14,19 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from vorlagen._styles import (
+    BOLD,
+    CELL_MARGINS,
+    abstract_num,
+    border,
+    heading_style,
+    list_style,
+    num,
+    size,
+    style,
+    table_grid_style,
+)
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -25,7 +38,6 @@ PAGE_W, PAGE_H = 11906, 16838
 MARGIN_L, MARGIN_R = 1417, 1134
 TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
 LABEL_TAB = 2268  # 4 cm: where the values of the header block start
-GRID = "808080"
 HEAD_FILL = "E7E6E6"
 
 
@@ -280,67 +292,6 @@ def footer_xml() -> str:
 
 # -- styles.xml --------------------------------------------------------------------------------
 
-BOLD = "<w:b/><w:bCs/>"
-
-
-def size(points: float) -> str:
-    half = round(points * 2)
-    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-
-
-def style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = None,
-    next_style: str | None = None,
-    ppr: str = "",
-    rpr: str = "",
-    extra: str = "",
-    default: bool = False,
-    ui_priority: int | None = None,
-    hidden: bool = False,
-) -> str:
-    attrs = ' w:default="1"' if default else ""
-    parts = [f'<w:name w:val="{name}"/>']
-    if based_on:
-        parts.append(f'<w:basedOn w:val="{based_on}"/>')
-    if next_style:
-        parts.append(f'<w:next w:val="{next_style}"/>')
-    if ui_priority is not None:
-        parts.append(f'<w:uiPriority w:val="{ui_priority}"/>')
-    if hidden:
-        parts.append("<w:semiHidden/><w:unhideWhenUsed/>")
-    else:
-        parts.append("<w:qFormat/>")
-    if ppr:
-        parts.append(f"<w:pPr>{ppr}</w:pPr>")
-    if rpr:
-        parts.append(f"<w:rPr>{rpr}</w:rPr>")
-    parts.append(extra)
-    return f'<w:style w:type="{kind}"{attrs} w:styleId="{style_id}">{"".join(parts)}</w:style>'
-
-
-def heading_style(level: int, points: float, before: int, italic: bool = False) -> str:
-    return style(
-        "paragraph",
-        f"Heading{level}",
-        f"heading {level}",
-        based_on="Normal",
-        next_style="Normal",
-        ui_priority=9,
-        ppr=(
-            f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
-            f'<w:outlineLvl w:val="{level - 1}"/>'
-        ),
-        rpr=BOLD + ("<w:i/><w:iCs/>" if italic else "") + size(points),
-    )
-
-
-def border(side: str, color: str = GRID) -> str:
-    return f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{color}"/>'
-
 
 def styles_xml() -> str:
     fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
@@ -349,15 +300,6 @@ def styles_xml() -> str:
         '<w:lang w:val="de-DE" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
-    )
-    cell_margins = (
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-    )
-    grid_borders = (
-        "<w:tblBorders>"
-        + "".join(border(s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"
     )
     tab = f'<w:tabs><w:tab w:val="left" w:pos="{LABEL_TAB}"/></w:tabs>'
     styles = [
@@ -377,7 +319,7 @@ def styles_xml() -> str:
             default=True,
             ui_priority=99,
             hidden=True,
-            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{cell_margins}</w:tblPr>',
+            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{CELL_MARGINS}</w:tblPr>',
         ),
         style("numbering", "NoList", "No List", default=True, ui_priority=99, hidden=True),
         style(
@@ -390,39 +332,11 @@ def styles_xml() -> str:
             ppr='<w:spacing w:before="60" w:after="240"/>',
             rpr=BOLD + size(20),
         ),
-        heading_style(1, 14, 360),
-        heading_style(2, 12, 300),
-        heading_style(3, 11, 240),
-        heading_style(4, 11, 200, italic=True),
-        heading_style(5, 11, 200, italic=True),
-        heading_style(6, 11, 200, italic=True),
-        style(
-            "paragraph",
-            "ListBullet",
-            "List Bullet",
-            based_on="Normal",
-            ui_priority=99,
-            ppr='<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/>'
-            '<w:ind w:left="425" w:hanging="425"/>',
-        ),
-        style(
-            "paragraph",
-            "ListNumber",
-            "List Number",
-            based_on="Normal",
-            ui_priority=99,
-            ppr='<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/>'
-            '<w:ind w:left="425" w:hanging="425"/>',
-        ),
-        style(
-            "table",
-            "Tabellenraster",
-            "Table Grid",
-            based_on="TableNormal",
-            ui_priority=59,
-            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{grid_borders}{cell_margins}'
-            "</w:tblPr>",
-        ),
+        *(heading_style(level) for level in range(1, 7)),
+        list_style("List Bullet", "ListBullet", 1),
+        list_style("List Number", "ListNumber", 2),
+        # the id is German on purpose: rich content finds styles by name, not by id
+        table_grid_style("Tabellenraster", based_on="TableNormal"),
         style(
             "paragraph",
             "Header",
@@ -507,34 +421,14 @@ def styles_xml() -> str:
 # -- numbering.xml -----------------------------------------------------------------------------
 
 
-def level(ilvl: int, fmt: str, text: str, indent: int, font: str | None = None) -> str:
-    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>'
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{indent}" w:hanging="425"/></w:pPr>'
-        f"{rpr if font else ''}</w:lvl>"
-    )
-
-
 def numbering_xml() -> str:
-    bullets = "".join(
-        level(i, "bullet", sign, 425 * (i + 1), "Arial") for i, sign in enumerate("•–◦")
-    )
-    numbers = (
-        level(0, "decimal", "%1.", 425)
-        + level(1, "lowerLetter", "%2)", 850)
-        + level(2, "lowerRoman", "%3.", 1275)
-    )
     return (
         f'{XML_HEAD}<w:numbering xmlns:w="{W}">'
-        '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
-        f"{bullets}</w:abstractNum>"
-        '<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
-        f"{numbers}</w:abstractNum>"
-        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
-        "</w:numbering>"
+        + abstract_num(0, numbered=False)
+        + abstract_num(1, numbered=True)
+        + num(1, 0)
+        + num(2, 1)
+        + "</w:numbering>"
     )
 
 

@@ -6,13 +6,10 @@ The output is a string of ``<w:p>``/``<w:tbl>`` elements using the ``w:`` prefix
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Final
 
-from lxml import etree
-
+from vorlagen._styles import Styles
 from vorlagen.schemas.inhalt import (
     Absatz,
     BetragWert,
@@ -52,78 +49,6 @@ def escape(text: str) -> str:
         .replace("{_", "{&#95;")
         .replace("_}", "&#95;}")
     )
-
-
-@dataclass(frozen=True)
-class Styles:
-    """The style ids a template gives its built-in styles, and where its headings start.
-
-    Attributes:
-        ids: built-in style name in lower case (``"heading 1"``, ``"list number"``) -> style id.
-        heading_offset: the deepest heading level the template's own text uses; a level 1
-            heading inside rich content becomes heading ``heading_offset + 1``.
-        number_abstract_id: the ``w:abstractNumId`` behind the "List Number" style, if any.
-        max_num_id: the largest ``w:numId`` in the template's numbering part.
-    """
-
-    ids: dict[str, str] = field(default_factory=dict)
-    heading_offset: int = 0
-    number_abstract_id: str | None = None
-    max_num_id: int = 0
-
-    def get(self, name: str) -> str | None:
-        """The style id of a built-in style, or None if the template lacks it."""
-        return self.ids.get(name)
-
-    def heading(self, ebene: int) -> str | None:
-        """The style id for a rich-content heading of level ``ebene`` (1..3)."""
-        return self.get(f"heading {min(self.heading_offset + ebene, 9)}")
-
-
-_HEADING_NAME = re.compile(r"heading ([1-9])")
-
-
-def read_styles(
-    styles_xml: bytes | None, document_xml: bytes, numbering_xml: bytes | None
-) -> Styles:
-    """Find the built-in styles, the heading depth and the list numbering of a template."""
-    ids: dict[str, str] = {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    style_root = etree.fromstring(styles_xml, parser) if styles_xml else None
-    if style_root is not None:
-        for style in style_root.iter(f"{_W}style"):
-            name = style.find(f"{_W}name")
-            style_id = style.get(f"{_W}styleId")
-            if name is not None and style_id is not None:
-                ids.setdefault(str(name.get(f"{_W}val", "")).lower(), style_id)
-    levels = {
-        style_id: int(m.group(1))
-        for name, style_id in ids.items()
-        if (m := _HEADING_NAME.fullmatch(name))
-    }
-    document = etree.fromstring(document_xml, parser)
-    used = [
-        levels[s.get(f"{_W}val", "")]
-        for s in document.iter(f"{_W}pStyle")
-        if s.get(f"{_W}val") in levels
-    ]
-    number_num_id = None
-    if style_root is not None and "list number" in ids:
-        for style in style_root.iter(f"{_W}style"):
-            if style.get(f"{_W}styleId") == ids["list number"]:
-                num = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-                number_num_id = num.get(f"{_W}val") if num is not None else None
-    abstract_id = None
-    max_num_id = 0
-    if numbering_xml:
-        numbering = etree.fromstring(numbering_xml, parser)
-        for num in numbering.iter(f"{_W}num"):
-            num_id = num.get(f"{_W}numId", "0")
-            max_num_id = max(max_num_id, int(num_id))
-            if num_id == number_num_id:
-                abstract = num.find(f"{_W}abstractNumId")
-                abstract_id = abstract.get(f"{_W}val") if abstract is not None else None
-    return Styles(ids, max(used, default=0), abstract_id, max_num_id)
 
 
 class Numbering:

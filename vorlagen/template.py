@@ -22,12 +22,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from vorlagen import _ooxml
 from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
-from vorlagen._engine import BLOCK_FILTER, Engine, make_environment
+from vorlagen._engine import BLOCK_FILTER, Engine, make_environment, normalize_zip
+from vorlagen._styles import Styles, prepare_styles, read_styles
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting import (
     DIN_5008,
@@ -66,7 +68,7 @@ class Template:
     name: str
     data: bytes = field(repr=False)
     hausstil: Hausstil = DIN_5008
-    _styles: _ooxml.Styles = field(default_factory=_ooxml.Styles, repr=False, compare=False)
+    _styles: Styles = field(default_factory=Styles, repr=False, compare=False)
     _engine: Engine | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -99,11 +101,11 @@ class Template:
             return None, problems
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
-        styles = _ooxml.read_styles(
-            files.get("word/styles.xml"),
-            files["word/document.xml"],
-            files.get("word/numbering.xml"),
-        )
+        styles = _styles_of(files)
+        if any(name not in styles.ids for name in styles.needed()):
+            files = prepare_styles(files, styles.needed())
+            styles = _styles_of(files)
+            data = normalize_zip(_zip(files))
         template = cls(name, data, hausstil or DIN_5008, styles)
         env = template._environment()
         types = TagTypes(
@@ -247,6 +249,20 @@ def _checked(value: Any, kind: Any, name: str) -> Any:
     return value
 
 
+def _styles_of(files: dict[str, bytes]) -> Styles:
+    return read_styles(
+        files.get("word/styles.xml"), files["word/document.xml"], files.get("word/numbering.xml")
+    )
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in files.items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
 def _property_problems(core_xml: bytes | None) -> list[TemplateProblem]:
     """Tags in the document properties: docxtpl would run them, so they are refused."""
     if core_xml and re.search(rb"\{\{|\{%", core_xml):
@@ -284,7 +300,28 @@ def _package_problems(data: bytes) -> list[TemplateProblem]:
         return [TemplateProblem("word/document.xml", "fehlt: keine Word-Datei")]
     if "word/vbaProject.bin" in names:
         return [TemplateProblem("word/vbaProject.bin", "Vorlagen mit Makros sind nicht zulässig")]
-    return []
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in sorted(n for n in names if n.endswith((".xml", ".rels"))):
+            problem = _xml_problem(name, z.read(name))
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _xml_problem(name: str, content: bytes) -> TemplateProblem | None:
+    """Why a part is not plain, well-formed XML, if it is not."""
+    if _DOCTYPE.search(content):
+        return TemplateProblem(name, "XML mit DOCTYPE (DTD) ist nicht zulässig", kind="xml")
+    try:
+        etree.fromstring(content, _XML_PARSER)
+    except etree.XMLSyntaxError as e:
+        return TemplateProblem(name, f"kein gültiges XML: {e}", kind="xml")
+    return None
 
 
 def _umask() -> int:

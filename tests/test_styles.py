@@ -1,0 +1,122 @@
+"""Rich content in a template's own styles, found by built-in name; missing styles added."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx.document import Document
+from openxml_audit import OpenXmlValidator
+
+import vorlagen
+from tests import templates
+from tests.conftest import EXAMPLE_FILES, example, open_docx
+from vorlagen import Sitzungsvorlage, Template
+
+MakePaper = Callable[..., Sitzungsvorlage]
+
+RICH = [
+    {"typ": "ueberschrift", "text": "Ebene eins"},
+    {"typ": "ueberschrift", "text": "Ebene zwei", "ebene": 2},
+    {"typ": "ueberschrift", "text": "Ebene drei", "ebene": 3},
+    {"typ": "absatz", "text": "Ein Absatz."},
+    {"typ": "liste", "eintraege": ["Punkt"]},
+    {"typ": "liste", "nummeriert": True, "eintraege": ["Erstens", "Zweitens"]},
+    {"typ": "tabelle", "kopf": ["Jahr"], "zeilen": [["2027"]]},
+]
+
+
+def style_ids(doc: Document) -> dict[str, str]:
+    """Paragraph text -> style id."""
+    return {p.text: p.style.style_id for p in doc.paragraphs if p.text and p.style}
+
+
+def table_style(doc: Document, index: int) -> str | None:
+    style = doc.tables[index].style
+    return style.style_id if style is not None else None
+
+
+def styles_part(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/styles.xml").decode("utf-8")
+
+
+def test_german_template_uses_its_own_styles(make_paper: MakePaper) -> None:
+    template = Template.from_bytes(templates.german(), name="kreis-deutsch.docx")
+    data = template.render(make_paper(betreff="Betreff der Vorlage", sachdarstellung=RICH))
+    doc = open_docx(data)
+    ids = style_ids(doc)
+    assert ids["Betreff der Vorlage"] == "berschrift1"
+    assert ids["Sachdarstellung"] == "berschrift2"
+    assert ids["Ebene eins"] == "berschrift3"
+    assert ids["Ebene zwei"] == "berschrift4"
+    assert ids["Punkt"] == "Aufzhlungszeichen"
+    assert ids["Erstens"] == "Listennummer"
+    assert table_style(doc, 1) == "Tabellenraster"
+    # "Überschrift 5" is missing from this template: a default heading 5 is added
+    assert ids["Ebene drei"] == "Heading5"
+    heading5 = doc.styles["Heading 5"]
+    assert heading5.style_id == "Heading5"
+    assert heading5.base_style is not None
+    assert heading5.base_style.style_id == "Standard"
+    assert styles_part(data).count('w:styleId="Heading5"') == 1
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_german_template_renders_every_example(path: Path) -> None:
+    paper = example(path.name)
+    data = Template.from_bytes(templates.german()).render(paper)
+    doc = open_docx(data)
+    assert [p.text for p in doc.paragraphs if p.style and p.style.style_id == "berschrift1"] == [
+        paper.betreff
+    ]
+    assert doc.paragraphs[1].style is not None
+    assert doc.paragraphs[1].style.name == "Titel"
+
+
+@pytest.mark.libreoffice
+def test_german_template_through_libreoffice(to_pdf_text: Callable[[bytes], str]) -> None:
+    paper = example("mitteilungsvorlage.json")
+    text = " ".join(to_pdf_text(Template.from_bytes(templates.german()).render(paper)).split())
+    assert "Schwerpunkte im Schuljahr 2026/27" in text
+    assert "Prävention von Schulabsentismus" in text
+    assert "RdErl. d. MSB und d. MAGS" in text
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_tags_split_across_runs_render_like_whole_ones(path: Path) -> None:
+    paper = example(path.name)
+    split = open_docx(Template.from_bytes(templates.split_runs()).render(paper))
+    whole = open_docx(vorlagen.render(paper))
+    assert [p.text for p in split.paragraphs] == [p.text for p in whole.paragraphs]
+    assert [[c.text for c in r.cells] for t in split.tables for r in t.rows] == [
+        [c.text for c in r.cells] for t in whole.tables for r in t.rows
+    ]
+
+
+def test_bare_template_gets_every_style_it_needs(make_paper: MakePaper, tmp_path: Path) -> None:
+    template = Template.from_bytes(templates.bare())
+    liste = {"typ": "liste", "nummeriert": True, "eintraege": ["a", "b"]}
+    data = template.render(make_paper(sachdarstellung=[*RICH, liste]))
+    doc = open_docx(data)
+    ids = style_ids(doc)
+    assert ids["Ebene eins"] == "Heading1"
+    assert ids["Ebene drei"] == "Heading3"
+    assert ids["Punkt"] == "ListBullet"
+    assert ids["Erstens"] == "ListNumber"
+    assert table_style(doc, 0) == "TableGrid"
+    numbered = [p for p in doc.paragraphs if p.style and p.style.style_id == "ListNumber"]
+    num_ids = {p._p.pPr.numPr.numId.val for p in numbered}  # type: ignore[union-attr]
+    assert len(num_ids) == 2  # each list restarts
+    target = tmp_path / "bare.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+
+
+def test_template_with_styles_keeps_its_bytes() -> None:
+    shipped = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
+    assert Template.from_bytes(shipped).data == shipped
