@@ -123,7 +123,7 @@ def document_xml() -> str:
         para(f"{{{{ {v}.koerperschaft }}}}", style="Absender"),
         para(f"{{{{ {v}.art }}}}", style="Title"),
         label("Vorlage-Nr.", f"{{{{ {v}.nummer }}}}"),
-        label("Datum", f"{{{{ {v}.datum }}}}"),
+        label("Datum", f"{{{{ {v}.datum|kopfdatum }}}}"),
         label("Federführung", f"{{{{ {v}.federfuehrung }}}}"),
         tag(f"{{%p if {v}.aktenzeichen %}}"),
         label("Aktenzeichen", f"{{{{ {v}.aktenzeichen }}}}"),

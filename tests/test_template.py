@@ -431,6 +431,43 @@ def test_hausstil(make_paper: MakePaper) -> None:
         ]
 
 
+def test_hausstil_from_a_file_beside_the_template(make_paper: MakePaper, tmp_path: Path) -> None:
+    template = tmp_path / "kreis.docx"
+    template.write_bytes(DEFAULT_TEMPLATE.read_bytes())
+    (tmp_path / "kreis.toml").write_text(
+        '# Hausstil des Kreises\ndatum_lang = "dd. MMMM yyyy"\nwaehrung = "EUR"\n'
+        'kopfdatum = "lang"\n',
+        encoding="utf-8",
+    )
+    paper = make_paper(
+        datum="2016-05-01",
+        sachdarstellung=[{"typ": "absatz", "text": [{"typ": "betrag", "wert": "5"}]}],
+    )
+    loaded = Template.from_path(template)
+    assert loaded.hausstil == Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR", kopfdatum="lang")
+    doc = open_docx(loaded.render(paper))
+    assert "Datum:\t01. Mai 2016" in texts(doc)
+    assert section(doc, "Sachdarstellung") == [("Normal", "5,00\xa0EUR")]
+    # a house style passed in code wins over the file
+    doc = open_docx(Template.from_path(template, Hausstil()).render(paper))
+    assert "Datum:\t01.05.2016" in texts(doc)
+
+
+def test_broken_hausstil_file(tmp_path: Path) -> None:
+    template = tmp_path / "kreis.docx"
+    template.write_bytes(DEFAULT_TEMPLATE.read_bytes())
+    (tmp_path / "kreis.toml").write_text('waehrung = "Euro"\nfarbe = "blau"\n', encoding="utf-8")
+    problems = vorlagen.check_template(template)
+    assert [(p.part, p.kind) for p in problems] == [("kreis.toml", "hausstil")] * 2
+    assert problems[0].message.startswith("waehrung: ungültiger Wert; erlaubt: '€' or 'EUR'")
+    assert problems[1].message == "farbe: unbekanntes Feld (Tippfehler?)"
+    with pytest.raises(TemplateError, match="kreis.toml"):
+        Template.from_path(template)
+    (tmp_path / "kreis.toml").write_text("waehrung = ", encoding="utf-8")
+    (problem,) = vorlagen.check_template(template)
+    assert problem.message.startswith("nicht lesbar")
+
+
 def test_output_is_deterministic(beschluss: tuple[Sitzungsvorlage, bytes, Document]) -> None:
     paper, data, _ = beschluss
     assert vorlagen.render(paper) == data
@@ -533,7 +570,7 @@ def test_not_a_docx() -> None:
 
 def test_template_problems_are_all_reported_with_their_paragraph() -> None:
     data = _with_document(DEFAULT_TEMPLATE.read_bytes(), "{{ vorlage.nummer }}", "{{ nummer }}")
-    data = _with_document(data, "{{ vorlage.datum }}", "{{ sitzung }")
+    data = _with_document(data, "{{ vorlage.datum|kopfdatum }}", "{{ sitzung }")
     with pytest.raises(TemplateError) as info:
         Template.from_bytes(data, name="kreis.docx")
     problems = info.value.problems

@@ -7,10 +7,13 @@ citations, so that a line never breaks between ``§`` and its number.
 
 from __future__ import annotations
 
+import os
 import re
+import tomllib
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Literal
 
 from babel.dates import format_date
@@ -40,7 +43,8 @@ class Hausstil(BaseModel):
     """A body's house style: babel date patterns and the currency form.
 
     The default follows DIN 5008. The Kreis Borken, for one, writes
-    ``Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR")``.
+    ``Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR")``. A template ``kreis.docx`` takes
+    its house style from ``kreis.toml`` beside it, if there is one.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -48,6 +52,21 @@ class Hausstil(BaseModel):
     datum: str = Field(default="dd.MM.yyyy", description="babel pattern for numeric dates")
     datum_lang: str = Field(default="d. MMMM yyyy", description="babel pattern for long dates")
     waehrung: Literal["€", "EUR"] = "€"
+    kopfdatum: Literal["numerisch", "lang"] = Field(
+        default="numerisch", description="the form of the paper's date in the header block"
+    )
+
+    @classmethod
+    def from_toml(cls, path: str | os.PathLike[str]) -> Hausstil:
+        """Read a house style from a TOML file (keys as the fields, all optional).
+
+        Raises:
+            OSError: the file cannot be read.
+            tomllib.TOMLDecodeError: it is not TOML.
+            pydantic.ValidationError: a key or value is not allowed.
+        """
+        with Path(path).open("rb") as f:
+            return cls.model_validate(tomllib.load(f))
 
     @field_validator("datum", "datum_lang")
     @classmethod

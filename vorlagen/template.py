@@ -12,6 +12,7 @@ import io
 import os
 import re
 import tempfile
+import tomllib
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +25,7 @@ from typing import Any
 
 from lxml import etree
 from markupsafe import Markup
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from vorlagen import _ooxml
 from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
@@ -51,6 +52,7 @@ from vorlagen.schemas import (
     Sitzungsvorlage,
     ZahlWert,
 )
+from vorlagen.schemas.fehler import fehlermeldungen
 
 __all__ = ["Template", "check_template", "render", "save"]
 
@@ -73,12 +75,14 @@ class Template:
 
     @classmethod
     def from_path(cls, path: str | os.PathLike[str], hausstil: Hausstil | None = None) -> Template:
-        """Load a template from a ``.docx`` file and check it; raises TemplateError."""
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise TemplateError(str(path), [TemplateProblem("", f"nicht lesbar: {e}")]) from e
+        """Load a template from a ``.docx`` file and check it; raises TemplateError.
+
+        Without ``hausstil``, the house style comes from a TOML file of the same name beside
+        the template (``kreis.docx``: ``kreis.toml``), or is DIN 5008 if there is none.
+        """
+        data, hausstil, problems = _read(Path(path), hausstil)
+        if data is None:
+            raise TemplateError(str(path), problems)
         return cls.from_bytes(data, name=str(path), hausstil=hausstil)
 
     @classmethod
@@ -168,6 +172,10 @@ class Template:
             self._finalize,
             {
                 "datum": lambda d: format_datum(_checked(d, date, "datum"), stil.datum),
+                "kopfdatum": lambda d: format_datum(
+                    _checked(d, date, "kopfdatum"),
+                    stil.datum_lang if stil.kopfdatum == "lang" else stil.datum,
+                ),
                 "datum_lang": lambda d: format_datum(
                     _checked(d, date, "datum_lang"), stil.datum_lang
                 ),
@@ -278,15 +286,42 @@ def _property_problems(core_xml: bytes | None) -> list[TemplateProblem]:
 
 
 def check_template(template: str | os.PathLike[str] | bytes) -> list[TemplateProblem]:
-    """Every problem of a template (a path or DOCX bytes), without raising; empty if usable."""
+    """Every problem of a template (a path or DOCX bytes), without raising; empty if usable.
+
+    For a path, the house style file beside it (``.toml``) is checked too.
+    """
     if isinstance(template, bytes):
         return Template._load(template, "<bytes>", None)[1]
-    path = Path(template)
+    data, hausstil, problems = _read(Path(template), None)
+    if data is None:
+        return problems
+    return Template._load(data, str(template), hausstil)[1]
+
+
+def _read(
+    path: Path, hausstil: Hausstil | None
+) -> tuple[bytes | None, Hausstil | None, list[TemplateProblem]]:
+    """A template's bytes and house style (given, or from its sidecar TOML), or the problems."""
     try:
         data = path.read_bytes()
     except OSError as e:
-        return [TemplateProblem(str(path), f"nicht lesbar: {e.strerror or e}", kind="datei")]
-    return Template._load(data, str(path), None)[1]
+        return (
+            None,
+            None,
+            [TemplateProblem(str(path), f"nicht lesbar: {e.strerror or e}", kind="datei")],
+        )
+    sidecar = path.with_suffix(".toml")
+    if hausstil is not None or not sidecar.is_file():
+        return data, hausstil, []
+    try:
+        return data, Hausstil.from_toml(sidecar), []
+    except ValidationError as e:
+        problems = [
+            TemplateProblem(sidecar.name, line, kind="hausstil") for line in fehlermeldungen(e)
+        ]
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        problems = [TemplateProblem(sidecar.name, f"nicht lesbar: {e}", kind="hausstil")]
+    return None, None, problems
 
 
 def _package_problems(data: bytes) -> list[TemplateProblem]:
