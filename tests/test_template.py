@@ -461,7 +461,7 @@ def test_broken_hausstil_file(tmp_path: Path) -> None:
     assert [(p.part, p.kind) for p in problems] == [("kreis.toml", "hausstil")] * 2
     assert problems[0].message.startswith("waehrung: ungültiger Wert; erlaubt: '€' or 'EUR'")
     assert problems[1].message == "farbe: unbekanntes Feld (Tippfehler?)"
-    with pytest.raises(TemplateError, match="kreis.toml"):
+    with pytest.raises(TemplateError, match=r"kreis\.toml"):
         Template.from_path(template)
     (tmp_path / "kreis.toml").write_text("waehrung = ", encoding="utf-8")
     (problem,) = vorlagen.check_template(template)
