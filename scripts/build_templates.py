@@ -9,9 +9,12 @@ language, real heading styles, list numbering, and a footer "Seite X von Y".
 from __future__ import annotations
 
 import io
+import math
+import struct
 import sys
 import zipfile
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from vorlagen._styles import (
@@ -293,10 +296,20 @@ def footer_xml() -> str:
 # -- styles.xml --------------------------------------------------------------------------------
 
 
-def styles_xml() -> str:
-    fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
+def styles_xml(
+    body_font: str = "Arial",
+    body_size: float = 11,
+    heading_font: str | None = None,
+    accent: str | None = None,
+    extra: Sequence[str] = (),
+) -> str:
+    """The styles: the shipped templates differ in fonts, the heading colour and a few styles."""
+    fonts = (
+        f'<w:rFonts w:ascii="{body_font}" w:hAnsi="{body_font}" w:eastAsia="{body_font}" '
+        f'w:cs="{body_font}"/>'
+    )
     defaults = (
-        f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}{size(11)}"
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}{size(body_size)}"
         '<w:lang w:val="de-DE" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
@@ -330,9 +343,19 @@ def styles_xml() -> str:
             next_style="Normal",
             ui_priority=10,
             ppr='<w:spacing w:before="60" w:after="240"/>',
-            rpr=BOLD + size(20),
+            rpr=(
+                f'<w:rFonts w:ascii="{heading_font}" w:hAnsi="{heading_font}" '
+                f'w:cs="{heading_font}"/>'
+                if heading_font
+                else ""
+            )
+            + BOLD
+            + size(20),
         ),
-        *(heading_style(level) for level in range(1, 7)),
+        *(
+            heading_style(level, font=heading_font, color=accent if level > 1 else None)
+            for level in range(1, 7)
+        ),
         list_style("List Bullet", "ListBullet", 1),
         list_style("List Number", "ListNumber", 2),
         # the id is German on purpose: rich content finds styles by name, not by id
@@ -414,6 +437,7 @@ def styles_xml() -> str:
             hidden=True,
             rpr='<w:color w:val="0B5394"/><w:u w:val="single"/>',
         ),
+        *extra,
     ]
     return f'{XML_HEAD}<w:styles xmlns:w="{W}">{defaults}{"".join(styles)}</w:styles>'
 
@@ -449,7 +473,9 @@ def settings_xml() -> str:
     )
 
 
-def content_types_xml() -> str:
+def content_types_xml(
+    more: Mapping[str, str] | None = None, defaults: Mapping[str, str] | None = None
+) -> str:
     office = "application/vnd.openxmlformats-officedocument"
     wml = f"{office}.wordprocessingml"
     overrides = {
@@ -462,11 +488,15 @@ def content_types_xml() -> str:
         "/word/theme/theme1.xml": f"{office}.theme+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": f"{office}.extended-properties+xml",
+        **(more or {}),
     }
     return (
         f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(
+            f'<Default Extension="{k}" ContentType="{v}"/>' for k, v in (defaults or {}).items()
+        )
         + "".join(f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in overrides.items())
         + "</Types>"
     )
@@ -599,22 +629,320 @@ def build() -> bytes:
     return zip_parts(parts())
 
 
-def zip_parts(package: dict[str, str]) -> bytes:
-    """Zip the parts of a package (name -> XML text) with fixed entry times."""
+# -- the town's template (stadt.docx) ----------------------------------------------------------
+
+STADT_BLUE = "1F4E79"
+STADT_GOLD = "C9A227"
+LOGO_PX = (150, 170)  # width, height in pixels
+LOGO_EMU = (540000, 612000)  # 1.5 cm x 1.7 cm
+
+
+def logo_png() -> bytes:
+    """A town's coat of arms, drawn here: a blue shield with a golden sun over a white river."""
+    width, height = LOGO_PX
+    cx, split, margin = width / 2, height * 0.5, 4
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\x00")  # PNG filter type 0 for each row
+        for x in range(width):
+            half = cx - margin
+            if y < margin:
+                inside = False
+            elif y < split:
+                inside = abs(x - cx) <= half
+            else:
+                t = (y - split) / (height - margin - split)
+                inside = t <= 1 and abs(x - cx) <= half * math.sqrt(max(0.0, 1 - t * t))
+            if not inside:
+                row += b"\x00\x00\x00\x00"
+                continue
+            edge = abs(x - cx) > half - 5 or y < margin + 5
+            wave = abs(y - (height * 0.62 + 7 * math.sin(x / 11))) < 9
+            sun = math.hypot(x - cx, y - height * 0.3) < 25
+            if edge:
+                rgb = "0F2A44"
+            elif sun:
+                rgb = STADT_GOLD
+            elif wave:
+                rgb = "FFFFFF"
+            else:
+                rgb = STADT_BLUE
+            row += bytes.fromhex(rgb) + b"\xff"
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def logo_anchor(rel_id: str) -> str:
+    """The logo floating at the top right of the page, with its alternative text."""
+    cx, cy = LOGO_EMU
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    return (
+        "<w:r><w:drawing>"
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="0" simplePos="0" '
+        'relativeHeight="251659264" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>'
+        '<wp:positionV relativeFrom="page"><wp:posOffset>396000</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        "<wp:wrapNone/>"
+        '<wp:docPr id="1" name="Stadtwappen" descr="Wappen der Stadt"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic><a:graphicData uri="{pic}"><pic:pic>'
+        '<pic:nvPicPr><pic:cNvPr id="1" name="wappen.png" descr="Wappen der Stadt"/>'
+        "<pic:cNvPicPr/></pic:nvPicPr>"
+        f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch>'
+        "</pic:blipFill>"
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+DRAWING_NS = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
+
+
+def stadt_header_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:hdr xmlns:w="{W}" xmlns:r="{R}" {DRAWING_NS}>'
+        '<w:p><w:pPr><w:pStyle w:val="Briefkopf"/></w:pPr>'
+        + logo_anchor("rId1")
+        + run("{{ vorlage.koerperschaft }}")
+        + "</w:p>"
+        + para("Der Bürgermeister", style="BriefkopfZusatz")
+        + "</w:hdr>"
+    )
+
+
+def stadt_footer_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/>'
+        '<w:jc w:val="center"/></w:pPr>'
+        + run("Seite ")
+        + field("PAGE")
+        + run(" von ")
+        + field("NUMPAGES")
+        + run(" · Vorlage {{ vorlage.nummer }}")
+        + "</w:p></w:ftr>"
+    )
+
+
+def stadt_document_xml() -> str:
+    v = "vorlage"
+    fa = f"{v}.finanzielle_auswirkungen"
+    body = [
+        para(f"{{{{ {v}.art }}}}", style="Title"),
+        para(
+            (f"Vorlage Nr. {{{{ {v}.nummer }}}}", BOLD),
+            f"\t{{{{ {v}.datum|kopfdatum }}}}",
+            style="Vorlagenkopf",
+        ),
+        para(
+            f"Amt: {{{{ {v}.federfuehrung }}}}"
+            f"{{% if {v}.aktenzeichen %}} · Az. {{{{ {v}.aktenzeichen }}}}{{% endif %}}",
+            style="Vorlagenkopf",
+        ),
+        tag(f"{{%p if not {v}.oeffentlich %}}"),
+        para(
+            (f"Nichtöffentlich: {{{{ {v}.nichtoeffentlich_grund }}}}", BOLD),
+            style="Vorlagenkopf",
+        ),
+        tag("{%p endif %}"),
+        para("Beratungsfolge", style="Heading2"),
+        tag(f"{{%p for b in {v}.beratungsfolge %}}"),
+        para(
+            "{{ b.sitzungsdatum }}\t{{ b.gremium }} ({{ b.zustaendigkeit }}"
+            "{% if not b.oeffentlich %}, nichtöffentlich{% endif %})",
+            style="Beratung",
+        ),
+        tag("{%p endfor %}"),
+        para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
+        tag(f"{{%p if {v}.beschlussvorschlag %}}"),
+        heading("Beschlussvorschlag", 2),
+        para(f"{{{{p {v}.beschlussvorschlag }}}}"),
+        tag("{%p endif %}"),
+        heading("Sachverhalt", 2),
+        para(f"{{{{p {v}.sachdarstellung }}}}"),
+        tag(f"{{%p if {v}.rechtsgrundlage %}}"),
+        heading("Rechtsgrundlage", 2),
+        tag(f"{{%p for r in {v}.rechtsgrundlage %}}"),
+        para("{{ r }}", style="ListBullet"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        heading("Finanzielle Auswirkungen", 2),
+        tag(f"{{%p if {fa} %}}"),
+        tag(f"{{%p for p in {fa}.positionen %}}"),
+        para(
+            "{{ p.haushaltsjahr }}: {{ p.bezeichnung }}"
+            "{% if p.produkt %} (Produkt {{ p.produkt }}){% endif %}, {{ p.veranschlagung }}"
+            "\t{{ p.betrag }}",
+            style="Finanzposition",
+        ),
+        tag("{%p endfor %}"),
+        tag(f"{{%p if {fa}.positionen|length > 1 %}}"),
+        para(
+            ("Gesamt", BOLD),
+            (f"\t{{{{ {fa}.summe }}}}", BOLD),
+            style="Finanzposition",
+            ppr='<w:spacing w:after="160"/>',
+        ),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {fa}.erlaeuterung %}}"),
+        para(f"{{{{p {fa}.erlaeuterung }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p else %}"),
+        para("Die Vorlage hat keine finanziellen Auswirkungen."),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.klimarelevanz %}}"),
+        heading("Auswirkungen auf den Klimaschutz", 2),
+        para(f"{{{{ {v}.klimarelevanz.bewertung }}}}"),
+        tag(f"{{%p if {v}.klimarelevanz.erlaeuterung %}}"),
+        para(f"{{{{p {v}.klimarelevanz.erlaeuterung }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.unterzeichnung %}}"),
+        para(f"{{{{ {v}.unterzeichnung.funktion }}}}", style="Unterschrift"),
+        tag(f"{{%p if {v}.unterzeichnung.vertretung %}}"),
+        para(f"{{{{ {v}.unterzeichnung.vertretung }}}}", style="Vorlagenkopf"),
+        tag("{%p endif %}"),
+        para(f"{{{{ {v}.unterzeichnung.name }}}}", style="UnterschriftName"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {v}.anlagen %}}"),
+        heading("Anlagen", 2),
+        tag(f"{{%p for a in {v}.anlagen %}}"),
+        para("{{ loop.index }}.\t{{ a.titel }}", style="Anlage"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+    return document(body, section='<w:headerReference w:type="default" r:id="rId7"/>')
+
+
+def stadt_parts() -> dict[str, str | bytes]:
+    """The town's template: a letterhead with its arms, the Beratungsfolge as a list."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    text_w = TEXT_W
+    stadt_styles = [
+        style(
+            "paragraph",
+            "Briefkopf",
+            "Briefkopf",
+            based_on="Normal",
+            ppr='<w:spacing w:after="0"/>',
+            rpr=f'<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>{BOLD}'
+            f'<w:color w:val="{STADT_BLUE}"/>' + size(16),
+        ),
+        style(
+            "paragraph",
+            "BriefkopfZusatz",
+            "Briefkopf Zusatz",
+            based_on="Normal",
+            ppr=f'<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" '
+            f'w:color="{STADT_GOLD}"/></w:pBdr><w:spacing w:after="360"/>',
+            rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'
+            '<w:color w:val="404040"/>' + size(11),
+        ),
+        style(
+            "paragraph",
+            "Vorlagenkopf",
+            "Vorlagenkopf",
+            based_on="Normal",
+            ppr=f'<w:tabs><w:tab w:val="right" w:pos="{text_w}"/></w:tabs>'
+            '<w:spacing w:after="40"/>',
+            rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>' + size(10),
+        ),
+        style(
+            "paragraph",
+            "Beratung",
+            "Beratung",
+            based_on="Normal",
+            ppr='<w:tabs><w:tab w:val="left" w:pos="1418"/></w:tabs><w:spacing w:after="20"/>'
+            '<w:ind w:left="1418" w:hanging="1418"/>',
+            rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>' + size(10),
+        ),
+        style(
+            "paragraph",
+            "Finanzposition",
+            "Finanzposition",
+            based_on="Normal",
+            ppr=f'<w:tabs><w:tab w:val="right" w:pos="{text_w}"/></w:tabs>'
+            '<w:spacing w:after="40"/>',
+        ),
+    ]
+    package: dict[str, str | bytes] = dict(parts())
+    package["[Content_Types].xml"] = content_types_xml(
+        {
+            "/word/header1.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml"
+            ".header+xml"
+        },
+        {"png": "image/png"},
+    )
+    package["word/document.xml"] = stadt_document_xml()
+    package["word/_rels/document.xml.rels"] = rels_xml(
+        [
+            ("rId1", f"{rel}/styles", "styles.xml"),
+            ("rId2", f"{rel}/numbering", "numbering.xml"),
+            ("rId3", f"{rel}/settings", "settings.xml"),
+            ("rId4", f"{rel}/footer", "footer1.xml"),
+            ("rId5", f"{rel}/fontTable", "fontTable.xml"),
+            ("rId6", f"{rel}/theme", "theme/theme1.xml"),
+            ("rId7", f"{rel}/header", "header1.xml"),
+        ]
+    )
+    package["word/styles.xml"] = styles_xml(
+        body_font="Times New Roman",
+        body_size=12,
+        heading_font="Arial",
+        accent=STADT_BLUE,
+        extra=stadt_styles,
+    )
+    package["word/header1.xml"] = stadt_header_xml()
+    package["word/_rels/header1.xml.rels"] = rels_xml(
+        [("rId1", f"{rel}/image", "media/wappen.png")]
+    )
+    package["word/media/wappen.png"] = logo_png()
+    package["word/footer1.xml"] = stadt_footer_xml()
+    return package
+
+
+def build_stadt() -> bytes:
+    """The town's template as DOCX bytes."""
+    return zip_parts(stadt_parts())
+
+
+def zip_parts(package: Mapping[str, str | bytes]) -> bytes:
+    """Zip the parts of a package (name -> XML text or bytes) with fixed entry times."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in package.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, xml.encode("utf-8"))
+            z.writestr(info, xml.encode("utf-8") if isinstance(xml, str) else xml)
     return out.getvalue()
 
 
+TEMPLATES = {"default.docx": build, "stadt.docx": build_stadt}
+
+
 def main(argv: Sequence[str] = sys.argv[1:]) -> int:
-    target = Path(argv[0]) if argv else TARGET
-    target.write_bytes(build())
-    print(f"{target} geschrieben")
+    folder = Path(argv[0]) if argv else TARGET.parent
+    for name, builder in TEMPLATES.items():
+        (folder / name).write_bytes(builder())
+        print(f"{folder / name} geschrieben")
     return 0
 
 

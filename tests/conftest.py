@@ -104,7 +104,7 @@ def to_pdf_text() -> Iterator[Callable[[bytes], str]]:
             )
             pdf = work / "paper.pdf"
             text = subprocess.run(
-                ["pdftotext", "-layout", str(pdf), "-"],
+                ["pdftotext", str(pdf), "-"],
                 check=True,
                 capture_output=True,
                 text=True,

@@ -201,9 +201,18 @@ _HEADINGS: Final = {
 }
 
 
-def heading_style(level: int, style_id: str | None = None, based_on: str = "Normal") -> str:
+def heading_style(
+    level: int,
+    style_id: str | None = None,
+    based_on: str = "Normal",
+    *,
+    font: str | None = None,
+    color: str | None = None,
+) -> str:
     """The style ``heading {level}``: bold, keeps with the next paragraph, in the outline."""
     points, before, italic = _HEADINGS[level]
+    fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>' if font else ""
+    colour = f'<w:color w:val="{color}"/>' if color else ""
     return style(
         "paragraph",
         style_id or f"Heading{level}",
@@ -215,7 +224,7 @@ def heading_style(level: int, style_id: str | None = None, based_on: str = "Norm
             f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
             f'<w:outlineLvl w:val="{level - 1}"/>'
         ),
-        rpr=BOLD + ("<w:i/><w:iCs/>" if italic else "") + size(points),
+        rpr=fonts + BOLD + ("<w:i/><w:iCs/>" if italic else "") + colour + size(points),
     )
 
 
