@@ -562,6 +562,14 @@ def _with_document(template: bytes, old: str, new: str) -> bytes:
     return out.getvalue()
 
 
+def test_from_path_takes_bytes_too(make_paper: MakePaper) -> None:
+    template = Template.from_path(DEFAULT_TEMPLATE.read_bytes(), Hausstil(waehrung="EUR"))
+    assert template.hausstil.waehrung == "EUR"
+    assert template.render(make_paper()) == vorlagen.render(
+        make_paper(), hausstil=template.hausstil
+    )
+
+
 def test_not_a_docx() -> None:
     with pytest.raises(TemplateError) as info:
         Template.from_bytes(b"PK but not really", name="kaputt.docx")

@@ -74,12 +74,19 @@ class Template:
     _engine: Engine | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str], hausstil: Hausstil | None = None) -> Template:
-        """Load a template from a ``.docx`` file and check it; raises TemplateError.
+    def from_path(
+        cls, path: str | os.PathLike[str] | bytes, hausstil: Hausstil | None = None
+    ) -> Template:
+        """Load a template from a ``.docx`` file (or its bytes) and check it.
 
         Without ``hausstil``, the house style comes from a TOML file of the same name beside
         the template (``kreis.docx``: ``kreis.toml``), or is DIN 5008 if there is none.
+
+        Raises:
+            TemplateError: listing every problem found, each with its place.
         """
+        if isinstance(path, bytes):
+            return cls.from_bytes(path, hausstil=hausstil)
         data, hausstil, problems = _read(Path(path), hausstil)
         if data is None:
             raise TemplateError(str(path), problems)

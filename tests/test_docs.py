@@ -1,0 +1,58 @@
+"""The template authoring guide names every field and every kind of problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from vorlagen import _checker
+from vorlagen.schemas import (
+    Anlage,
+    Beratung,
+    Erlass,
+    FinanzielleAuswirkungen,
+    Finanzposition,
+    Freitext,
+    Klimarelevanz,
+    Norm,
+    Sachbearbeitung,
+    Sitzungsvorlage,
+    Unterzeichnung,
+)
+
+GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "vorlagen-erstellen.md").read_text(
+    encoding="utf-8"
+)
+MODELS: list[type[BaseModel]] = [
+    Sitzungsvorlage,
+    Beratung,
+    Norm,
+    Erlass,
+    Freitext,
+    FinanzielleAuswirkungen,
+    Finanzposition,
+    Klimarelevanz,
+    Anlage,
+    Sachbearbeitung,
+    Unterzeichnung,
+]
+KINDS = sorted(
+    value
+    for name, value in vars(_checker).items()
+    if name.isupper() and isinstance(value, str) and not name.startswith("_")
+)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_guide_names_every_field(model: type[BaseModel]) -> None:
+    names = set(re.findall(r"\.(\w+)", GUIDE))
+    missing = [field for field in model.model_fields if field not in names]
+    assert missing == [], f"{model.__name__}: {missing} missing from docs/vorlagen-erstellen.md"
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "xml", "hausstil"])
+def test_guide_explains_every_problem_kind(kind: str) -> None:
+    assert f"| `{kind}` |" in GUIDE
