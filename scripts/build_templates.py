@@ -116,6 +116,24 @@ def heading(text: str, level: int) -> str:
     return para(text, style=f"Heading{level}")
 
 
+def rich_section(title: str, field: str, *, optional: bool = False) -> list[str]:
+    """A heading and rich content below it; left out with its heading where the field is empty."""
+    body = [heading(title, 2), para(f"{{{{p {field} }}}}")]
+    return [tag(f"{{%p if {field} %}}"), *body, tag("{%p endif %}")] if optional else body
+
+
+def rechtsgrundlage_section() -> list[str]:
+    """The legal basis, one citation per bulleted paragraph, left out where there is none."""
+    return [
+        tag("{%p if vorlage.rechtsgrundlage %}"),
+        heading("Rechtsgrundlage", 2),
+        tag("{%p for r in vorlage.rechtsgrundlage %}"),
+        para("{{ r }}", style="ListBullet"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
 def document_xml() -> str:
     v = "vorlage"
     sb = f"{v}.sachbearbeitung"
@@ -173,18 +191,9 @@ def document_xml() -> str:
             ],
         ),
         para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
-        tag(f"{{%p if {v}.beschlussvorschlag %}}"),
-        heading("Beschlussvorschlag", 2),
-        para(f"{{{{p {v}.beschlussvorschlag }}}}"),
-        tag("{%p endif %}"),
-        tag(f"{{%p if {v}.rechtsgrundlage %}}"),
-        heading("Rechtsgrundlage", 2),
-        tag(f"{{%p for r in {v}.rechtsgrundlage %}}"),
-        para("{{ r }}", style="ListBullet"),
-        tag("{%p endfor %}"),
-        tag("{%p endif %}"),
-        heading("Sachdarstellung", 2),
-        para(f"{{{{p {v}.sachdarstellung }}}}"),
+        *rich_section("Beschlussvorschlag", f"{v}.beschlussvorschlag", optional=True),
+        *rechtsgrundlage_section(),
+        *rich_section("Sachdarstellung", f"{v}.sachdarstellung"),
         heading("Finanzielle Auswirkungen", 2),
         tag(f"{{%p if {fa} %}}"),
         tag(f"{{%p if {fa}.positionen %}}"),
@@ -771,18 +780,9 @@ def stadt_document_xml() -> str:
         ),
         tag("{%p endfor %}"),
         para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
-        tag(f"{{%p if {v}.beschlussvorschlag %}}"),
-        heading("Beschlussvorschlag", 2),
-        para(f"{{{{p {v}.beschlussvorschlag }}}}"),
-        tag("{%p endif %}"),
-        heading("Sachverhalt", 2),
-        para(f"{{{{p {v}.sachdarstellung }}}}"),
-        tag(f"{{%p if {v}.rechtsgrundlage %}}"),
-        heading("Rechtsgrundlage", 2),
-        tag(f"{{%p for r in {v}.rechtsgrundlage %}}"),
-        para("{{ r }}", style="ListBullet"),
-        tag("{%p endfor %}"),
-        tag("{%p endif %}"),
+        *rich_section("Beschlussvorschlag", f"{v}.beschlussvorschlag", optional=True),
+        *rich_section("Sachverhalt", f"{v}.sachdarstellung"),
+        *rechtsgrundlage_section(),
         heading("Finanzielle Auswirkungen", 2),
         tag(f"{{%p if {fa} %}}"),
         tag(f"{{%p for p in {fa}.positionen %}}"),
