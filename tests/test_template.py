@@ -152,7 +152,7 @@ def test_beschlussvorlage_sections(beschluss: tuple[Sitzungsvorlage, bytes, Docu
         (
             "List Number",
             "Die Verwaltung wird beauftragt, die Entwurfsplanung auf Grundlage der "
-            "Machbarkeitsstudie (Anlage 1) mit Gesamtkosten von 4.850.000,00\xa0€ zu erstellen.",
+            "Machbarkeitsstudie (Anlage\xa01) mit Gesamtkosten von 4.850.000,00\xa0€ zu erstellen.",
         ),
         (
             "List Number",
@@ -211,9 +211,9 @@ def test_rich_content_table(beschluss: tuple[Sitzungsvorlage, bytes, Document]) 
     _, _, doc = beschluss
     assert table_rows(doc, 1) == [
         ["Variante", "Nutzfläche", "Gesamtkosten"],
-        ["A – Anbau Nord", "1.240 m²", "4.850.000,00\xa0€"],
-        ["B – Aufstockung Altbau", "980 m²", "4.210.000,00\xa0€"],
-        ["C – Neubau auf dem Parkplatz", "1.420 m²", "6.375.000,00\xa0€"],
+        ["A – Anbau Nord", "1.240\xa0m²", "4.850.000,00\xa0€"],
+        ["B – Aufstockung Altbau", "980\xa0m²", "4.210.000,00\xa0€"],
+        ["C – Neubau auf dem Parkplatz", "1.420\xa0m²", "6.375.000,00\xa0€"],
     ]
     table = doc.tables[1]
     assert attribute(table._tbl, "tblPr/tblStyle", "val") == "Tabellenraster"
@@ -358,7 +358,8 @@ def test_text_appears_exactly(make_paper: MakePaper, text: str) -> None:
         ],
         anlagen=[{"titel": text}],
     )
-    data = vorlagen.render(paper)
+    # typography would turn straight quotes into German ones: off, the text stays exact
+    data = vorlagen.render(paper, hausstil=Hausstil(typografie=False))
     doc = open_docx(data)
     assert headings(doc, 1) == [betreff]
     assert f"Federführung:\t{text}" in texts(doc)

@@ -197,6 +197,15 @@ class RenderedDocx:
             else:
                 root.append(element)
 
+    def add_relationships(self, links: Mapping[str, str], images: Mapping[str, bytes]) -> None:
+        """Relate the body to hyperlink targets (target -> id) and images (id -> bytes)."""
+        part = self._document.part
+        for target, rel_id in links.items():
+            part.rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
+        for rel_id, data in images.items():
+            image_part = part.package.get_or_add_image_part(io.BytesIO(data))
+            part.rels.add_relationship(RT.IMAGE, image_part, rel_id)
+
     def space_after_tables(self, twips: int) -> None:
         """Give a paragraph that directly follows a table some space above it.
 

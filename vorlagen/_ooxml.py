@@ -1,71 +1,99 @@
-"""Rich content (Inhalt) as WordprocessingML paragraphs, lists and tables in a template's styles.
+"""Rich content (Inhalt) as WordprocessingML in a template's styles.
 
 The output is a string of ``<w:p>``/``<w:tbl>`` elements using the ``w:`` prefix that every
-``word/document.xml`` declares; it replaces a paragraph holding a ``{{p ...}}`` tag.
+``word/document.xml`` declares; it replaces a paragraph holding a ``{{p ...}}`` tag. What
+the content needs beyond the XML (numbering instances, hyperlink targets, image parts) is
+collected in a :class:`RenderState` and added to the package after rendering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Final
 
-from vorlagen._styles import Styles
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
+
+from vorlagen._styles import W_NS, Styles
+from vorlagen.errors import RenderError
+from vorlagen.schemas.bild import Bild
 from vorlagen.schemas.inhalt import (
     Absatz,
     BetragWert,
     Block,
+    Code,
     Fett,
     Inline,
     Kursiv,
+    Link,
     Liste,
+    Listeneintrag,
     Tabelle,
     Ueberschrift,
     ZahlWert,
+    Zitat,
 )
 
-W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W_NS}}}"
-TEXT_WIDTH_TWIPS: Final = 9355  # A4 less 2.5 cm and 2 cm margins
+__all__ = ["W_NS", "Context", "RenderState", "blocks_to_xml", "escape"]
+
+_R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HEADER_FILL: Final = "E7E6E6"  # light grey behind a table's header row
+_EMU_PER_TWIP: Final = 635
+_MAX_IMAGE_HEIGHT: Final = 7_200_000  # 20 cm in EMU
+_JC = {"links": "left", "zentriert": "center", "rechts": "right"}
+_BOLD: Final = "<w:b/><w:bCs/>"
+_ITALIC: Final = "<w:i/><w:iCs/>"
+_CELL_SPACING: Final = '<w:spacing w:before="40" w:after="40"/>'
 
 #: Formats a typed inline value (amount, date, number, citation) as text.
 InlineFormatter = Callable[[Inline], str]
+#: Typography over the pieces of a paragraph: (text, may be changed) -> texts.
+Typography = Callable[[Sequence[tuple[str, bool]]], list[str]]
 
 
 def escape(text: str) -> str:
-    """Escape text for an XML text node.
+    """Escape text for an XML text node or attribute.
 
     docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` in its output into ``{{`` etc. (its
     way of printing a literal tag); the underscore next to a brace is written as a character
     reference, so that text containing them arrives unchanged.
 
-    >>> escape("a < b & {_{ c }_}")
-    'a &lt; b &amp; {&#95;{ c }&#95;}'
+    >>> escape('a < b & {_{ "c" }_}')
+    'a &lt; b &amp; {&#95;{ &quot;c&quot; }&#95;}'
     """
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
+        .replace('"', "&quot;")
         .replace("{_", "{&#95;")
         .replace("_}", "&#95;}")
     )
 
 
-class Numbering:
-    """Numbered lists of one render: each list gets its own ``w:num`` so it starts at 1."""
+class RenderState:
+    """What one render adds to the package besides the XML of its rich content.
+
+    Each numbered list gets its own ``w:num`` so that it starts at 1; hyperlinks and images
+    get relationship ids, resolved into real relationships once rendering is done.
+    """
 
     def __init__(self, styles: Styles) -> None:
         self._abstract_id = styles.number_abstract_id
-        self._next_id = styles.max_num_id + 1
-        self.added: list[str] = []
+        self._next_num = styles.max_num_id + 1
+        self.nums: list[str] = []
+        self.links: dict[str, str] = {}
+        self.images: dict[str, bytes] = {}
+        self.figures = 0
 
     def new_list(self) -> int | None:
         """Allocate a numbering instance restarting at 1; None if the template has none."""
         if self._abstract_id is None:
             return None
-        num_id = self._next_id
-        self._next_id += 1
-        self.added.append(
+        num_id = self._next_num
+        self._next_num += 1
+        self.nums.append(
             f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}">'
             f'<w:abstractNumId w:val="{self._abstract_id}"/>'
             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
@@ -73,16 +101,69 @@ class Numbering:
         )
         return num_id
 
+    def link(self, target: str) -> str:
+        """The relationship id of an external hyperlink target."""
+        return self.links.setdefault(target, f"rIdVorlagenLink{len(self.links) + 1}")
 
-def _runs(runs: Sequence[Inline], fmt: InlineFormatter, props: str = "") -> Iterator[str]:
+    def image(self, data: bytes) -> str:
+        """The relationship id of an image part holding ``data``."""
+        rel_id = f"rIdVorlagenBild{len(self.images) + 1}"
+        self.images[rel_id] = data
+        return rel_id
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything rich content is turned into XML with."""
+
+    styles: Styles
+    state: RenderState
+    fmt: InlineFormatter
+    typography: Typography | None = None
+
+
+# -- runs ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    text: str
+    props: str
+    link: str | None = None
+    prose: bool = True  # typography may change it (not code, links or formatted values)
+
+
+def _leaves(runs: Sequence[Inline], ctx: Context, props: str = "") -> Iterator[_Leaf]:
     for run in runs:
         if isinstance(run, Fett):
-            yield from _runs(run.text, fmt, props + "<w:b/><w:bCs/>")
+            yield from _leaves(run.text, ctx, props + _BOLD)
         elif isinstance(run, Kursiv):
-            yield from _runs(run.text, fmt, props + "<w:i/><w:iCs/>")
+            yield from _leaves(run.text, ctx, props + _ITALIC)
+        elif isinstance(run, str):
+            yield _Leaf(run, props)
+        elif isinstance(run, Code):
+            yield _Leaf(run.text, props, prose=False)
+        elif isinstance(run, Link):
+            yield _Leaf(run.text, props, link=run.ziel, prose=False)
         else:
-            text = run if isinstance(run, str) else fmt(run)
-            yield from _text_run(text, props)
+            yield _Leaf(ctx.fmt(run), props, prose=False)
+
+
+def _runs(runs: Sequence[Inline], ctx: Context, props: str = "") -> Iterator[str]:
+    leaves = list(_leaves(runs, ctx, props))
+    pieces = [(leaf.text, leaf.prose) for leaf in leaves]
+    texts = ctx.typography(pieces) if ctx.typography else [text for text, _ in pieces]
+    for leaf, text in zip(leaves, texts, strict=True):
+        if leaf.link is None:
+            yield from _text_run(text, leaf.props)
+            continue
+        style = ctx.styles.get("hyperlink")
+        rstyle = f'<w:rStyle w:val="{style}"/>' if style else ""
+        yield (
+            f'<w:hyperlink xmlns:r="{_R_NS}" r:id="{ctx.state.link(leaf.link)}" w:history="1">'
+            + "".join(_text_run(text, rstyle + leaf.props))
+            + "</w:hyperlink>"
+        )
 
 
 def _text_run(text: str, props: str) -> Iterator[str]:
@@ -98,82 +179,138 @@ def _text_run(text: str, props: str) -> Iterator[str]:
 
 
 def _paragraph(runs: Iterable[str], style: str | None = None, extra_ppr: str = "") -> str:
-    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
-    ppr += extra_ppr
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + extra_ppr
     return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{''.join(runs)}</w:p>"
+
+
+# -- blocks -------------------------------------------------------------------------------------
+
+
+def _list(
+    block: Liste, ctx: Context, level: int = 0, parent_num: int | None = None
+) -> Iterator[str]:
+    if block.nummeriert:
+        # a numbered sub-list of a numbered list continues its numbering one level down
+        # (Word restarts it after each parent entry); any other numbered list starts at 1
+        num_id = parent_num if parent_num is not None and level else ctx.state.new_list()
+        style = ctx.styles.get("list number")
+    else:
+        num_id = ctx.styles.bullet_num_id
+        style = ctx.styles.get("list bullet")
+    ppr = ""
+    if num_id is not None and (block.nummeriert or level):
+        ppr = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    if level:
+        ppr += f'<w:ind w:left="{425 * (level + 1)}" w:hanging="425"/>'
+    for entry in block.eintraege:
+        text = entry.text if isinstance(entry, Listeneintrag) else entry
+        yield _paragraph(_runs(text, ctx), style, ppr)
+        if isinstance(entry, Listeneintrag):
+            sub_parent = num_id if block.nummeriert else None
+            yield from _list(entry.liste, ctx, level + 1, sub_parent)
 
 
 def _is_number(runs: Sequence[Inline]) -> bool:
     return len(runs) == 1 and isinstance(runs[0], BetragWert | ZahlWert)
 
 
-def _table(block: Tabelle, styles: Styles, fmt: InlineFormatter) -> str:
+def _table(block: Tabelle, ctx: Context) -> str:
     columns = len(block.kopf)
-    width = TEXT_WIDTH_TWIPS // columns
-    style = styles.get("table grid")
+    width = ctx.styles.text_width // columns
+    style = ctx.styles.get("table grid")
     tblpr = (f'<w:tblStyle w:val="{style}"/>' if style else "") + (
         '<w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
     )
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
-    # A column whose body cells are all numbers is right-aligned, header included.
-    numeric = [
-        bool(block.zeilen) and all(_is_number(zeile[i]) for zeile in block.zeilen)
-        for i in range(columns)
-    ]
+    align: list[str | None] = list(block.ausrichtung or [None] * columns)
+    for i in range(columns):
+        # without an alignment given, a column of amounts or numbers is right-aligned
+        if (
+            block.ausrichtung is None
+            and block.zeilen
+            and all(_is_number(z[i]) for z in block.zeilen)
+        ):
+            align[i] = "rechts"
 
     def cell(runs: Sequence[Inline], column: int, header: bool) -> str:
-        jc = '<w:jc w:val="right"/>' if numeric[column] else ""
-        props = "<w:b/><w:bCs/>" if header else ""
+        jc = f'<w:jc w:val="{_JC[a]}"/>' if (a := align[column]) else ""
         shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
-        text = "".join(_runs(runs, fmt, props))
+        text = "".join(_runs(runs, ctx, _BOLD if header else ""))
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-            f"{_paragraph([text], extra_ppr=_NO_SPACING + jc)}</w:tc>"
+            f"{_paragraph([text], extra_ppr=_CELL_SPACING + jc)}</w:tc>"
         )
 
-    head = (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        + "".join(cell(runs, i, True) for i, runs in enumerate(block.kopf))
-        + "</w:tr>"
+    def row(cells: Sequence[Sequence[Inline]], header: bool) -> str:
+        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+        return (
+            f"<w:tr><w:trPr>{trpr}</w:trPr>"
+            + "".join(cell(runs, i, header) for i, runs in enumerate(cells))
+            + "</w:tr>"
+        )
+
+    rows = row(block.kopf, True) + "".join(row(zeile, False) for zeile in block.zeilen)
+    return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+
+
+def _image(block: Bild, ctx: Context) -> Iterator[str]:
+    try:
+        image = Image.from_blob(block.daten)
+    except (UnrecognizedImageError, ValueError, IndexError) as e:
+        msg = f"Bild „{block.alt}“ ist beschädigt oder kein lesbares {block.format.upper()}"
+        raise RenderError(msg) from e
+    cx, cy = int(image.width), int(image.height)
+    scale = min(1.0, ctx.styles.text_width * _EMU_PER_TWIP / cx, _MAX_IMAGE_HEIGHT / cy)
+    cx, cy = int(cx * scale), int(cy * scale)
+    rel_id = ctx.state.image(block.daten)
+    alt = escape(block.alt)
+    name = f"Bild {len(ctx.state.images)}"
+    drawing = (
+        "<w:r><w:drawing>"
+        '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="1" name="{name}" descr="{alt}"/>'
+        "<wp:cNvGraphicFramePr>"
+        '<a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="{name}" descr="{alt}"/><pic:cNvPicPr/>'
+        "</pic:nvPicPr>"
+        f'<pic:blipFill><a:blip xmlns:r="{_R_NS}" r:embed="{rel_id}"/>'
+        "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
     )
-    body = "".join(
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(cell(runs, i, False) for i, runs in enumerate(zeile))
-        + "</w:tr>"
-        for zeile in block.zeilen
-    )
-    return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{body}</w:tbl>"
+    keep = "<w:keepNext/>" if block.beschriftung else ""
+    yield _paragraph([drawing], extra_ppr=keep + '<w:jc w:val="center"/>')
+    if block.beschriftung:
+        ctx.state.figures += 1
+        caption = f"Abbildung {ctx.state.figures}: {block.beschriftung}"
+        yield _paragraph(_text_run(caption, ""), ctx.styles.get("caption"))
 
 
-_NO_SPACING = '<w:spacing w:before="40" w:after="40"/>'
-
-
-def blocks_to_xml(
-    blocks: Sequence[Block], styles: Styles, numbering: Numbering, fmt: InlineFormatter
-) -> str:
+def blocks_to_xml(blocks: Sequence[Block], ctx: Context) -> str:
     """Rich content as a sequence of WordprocessingML block elements."""
     out: list[str] = []
     for block, following in zip(blocks, [*blocks[1:], None], strict=True):
         if isinstance(block, Absatz):
-            out.append(_paragraph(_runs(block.text, fmt)))
+            out.append(_paragraph(_runs(block.text, ctx)))
         elif isinstance(block, Ueberschrift):
-            out.append(_paragraph(_runs(block.text, fmt), styles.heading(block.ebene)))
+            out.append(_paragraph(_runs(block.text, ctx), ctx.styles.heading(block.ebene)))
+        elif isinstance(block, Zitat):
+            out.append(_paragraph(_runs(block.text, ctx), ctx.styles.get("quote")))
         elif isinstance(block, Liste):
-            if block.nummeriert:
-                num_id = numbering.new_list()
-                style = styles.get("list number")
-                numpr = (
-                    f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-                    if num_id is not None
-                    else ""
-                )
-            else:
-                style, numpr = styles.get("list bullet"), ""
-            out.extend(_paragraph(_runs(entry, fmt), style, numpr) for entry in block.eintraege)
+            out.extend(_list(block, ctx))
+        elif isinstance(block, Bild):
+            out.extend(_image(block, ctx))
         else:
-            out.append(_table(block, styles, fmt))
+            out.append(_table(block, ctx))
             if isinstance(following, Tabelle):
                 # Two adjacent tables would merge into one.
                 out.append(_paragraph([], extra_ppr='<w:spacing w:before="0" w:after="0"/>'))

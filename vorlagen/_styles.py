@@ -62,12 +62,16 @@ class Styles:
             heading inside rich content becomes heading ``heading_offset + 1``.
         number_abstract_id: the ``w:abstractNumId`` behind the "List Number" style, if any.
         max_num_id: the largest ``w:numId`` in the template's numbering part.
+        bullet_num_id: the ``w:numId`` of the "List Bullet" style, for nested bullets.
+        text_width: the width between the page margins, in twips (A4 less 2.5 and 2 cm).
     """
 
     ids: dict[str, str] = field(default_factory=dict)
     heading_offset: int = 0
     number_abstract_id: str | None = None
     max_num_id: int = 0
+    bullet_num_id: int | None = None
+    text_width: int = 9355
 
     def get(self, name: str) -> str | None:
         """The style id of a built-in style, or None if the template lacks it."""
@@ -84,6 +88,9 @@ class Styles:
             "list bullet",
             "list number",
             "table grid",
+            "quote",
+            "caption",
+            "hyperlink",
         ]
 
 
@@ -118,11 +125,8 @@ def read_styles(
         for s in document.iter(f"{_W}pStyle")
         if s.get(f"{_W}val") in levels
     ]
-    number_num_id = None
-    if style_root is not None and "list number" in ids:
-        style = _find_style(style_root, ids["list number"])
-        num = style.find(f"{_W}pPr/{_W}numPr/{_W}numId") if style is not None else None
-        number_num_id = num.get(f"{_W}val") if num is not None else None
+    number_num_id = _style_num_id(style_root, ids.get("list number"))
+    bullet_num_id = _style_num_id(style_root, ids.get("list bullet"))
     abstract_id = None
     max_num_id = 0
     if numbering_xml:
@@ -133,14 +137,43 @@ def read_styles(
             if num_id == number_num_id:
                 abstract = num.find(f"{_W}abstractNumId")
                 abstract_id = abstract.get(f"{_W}val") if abstract is not None else None
-    return Styles(ids, max(used, default=0), abstract_id, max_num_id)
+    return Styles(
+        ids,
+        max(used, default=0),
+        abstract_id,
+        max_num_id,
+        int(bullet_num_id) if bullet_num_id and bullet_num_id.isdigit() else None,
+        _text_width(document),
+    )
 
 
-def _find_style(root: Any, style_id: str) -> Any:
+def _style_num_id(root: Any, style_id: str | None) -> str | None:
+    """The ``w:numId`` a paragraph style's numbering points to, if any."""
+    if root is None or style_id is None:
+        return None
     for style in root.iter(f"{_W}style"):
         if style.get(f"{_W}styleId") == style_id:
-            return style
+            num = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+            return num.get(f"{_W}val") if num is not None else None
     return None
+
+
+def _text_width(document: Any) -> int:
+    """The width between the margins of the document's last section, in twips."""
+    sections = list(document.iter(f"{_W}sectPr"))
+    if sections:
+        size_, margins = sections[-1].find(f"{_W}pgSz"), sections[-1].find(f"{_W}pgMar")
+        try:
+            width = (
+                int(size_.get(f"{_W}w"))
+                - int(margins.get(f"{_W}left"))
+                - int(margins.get(f"{_W}right"))
+            )
+        except (AttributeError, TypeError, ValueError):
+            width = 0
+        if width > 1000:
+            return width
+    return Styles.text_width
 
 
 # -- building styles (also used by scripts/build_templates.py) ---------------------------------
@@ -261,6 +294,56 @@ def table_grid_style(style_id: str = "TableGrid", based_on: str | None = None) -
         extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}'
         f"</w:tblBorders>{CELL_MARGINS}</w:tblPr>",
     )
+
+
+def quote_style(style_id: str = "Quote", based_on: str = "Normal") -> str:
+    """The "Quote" style: indented and italic."""
+    return style(
+        "paragraph",
+        style_id,
+        "Quote",
+        based_on=based_on,
+        next_style=based_on,
+        ui_priority=29,
+        ppr='<w:ind w:left="567" w:right="567"/>',
+        rpr=_ITALIC_RPR,
+    )
+
+
+def caption_style(style_id: str = "Caption", based_on: str = "Normal") -> str:
+    """The "caption" style of figure captions: smaller, italic."""
+    return style(
+        "paragraph",
+        style_id,
+        "caption",
+        based_on=based_on,
+        next_style=based_on,
+        ui_priority=35,
+        ppr='<w:spacing w:before="60" w:after="200"/><w:jc w:val="center"/>',
+        rpr=_ITALIC_RPR + size(9),
+    )
+
+
+def hyperlink_style(style_id: str = "Hyperlink") -> str:
+    """The "Hyperlink" character style: blue and underlined."""
+    return style(
+        "character",
+        style_id,
+        "Hyperlink",
+        based_on="DefaultParagraphFont",
+        ui_priority=99,
+        hidden=True,
+        rpr='<w:color w:val="0B5394"/><w:u w:val="single"/>',
+    )
+
+
+_ITALIC_RPR: Final = "<w:i/><w:iCs/>"
+_SIMPLE_STYLES: Final = {
+    "quote": quote_style,
+    "caption": caption_style,
+    "hyperlink": lambda style_id, _based_on: hyperlink_style(style_id),
+}
+_SIMPLE_IDS: Final = {"quote": "Quote", "caption": "Caption", "hyperlink": "Hyperlink"}
 
 
 def _level(ilvl: int, fmt: str, text: str, font: str | None = None) -> str:
@@ -396,12 +479,14 @@ def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[st
             wanted = "ListNumber" if name == "list number" else "ListBullet"
             title = "List Number" if name == "list number" else "List Bullet"
             xml = list_style(title, _free_id(wanted, taken), list_ids[name], normal or "Normal")
+        elif name in _SIMPLE_STYLES:
+            xml = _SIMPLE_STYLES[name](_free_id(_SIMPLE_IDS[name], taken), normal or "Normal")
         else:
             xml = table_grid_style(_free_id("TableGrid", taken), ids.get("normal table"))
         element = _fragment(xml)
-        if normal is None:
-            # a style based on a missing "Normal" would point nowhere
-            for based in element.iter(f"{_W}basedOn", f"{_W}next"):
+        for based in element.iter(f"{_W}basedOn", f"{_W}next"):
+            if based.get(f"{_W}val") not in taken:
+                # a style based on one the template lacks would point nowhere
                 based.getparent().remove(based)
         root.append(element)
     out["word/styles.xml"] = _serialize(root)

@@ -31,6 +31,8 @@ __all__ = [
     "format_norm",
     "format_vorschrift",
     "format_zahl",
+    "typografie",
+    "typografie_teile",
 ]
 
 LOCALE = "de_DE"
@@ -54,6 +56,10 @@ class Hausstil(BaseModel):
     waehrung: Literal["€", "EUR"] = "€"
     kopfdatum: Literal["numerisch", "lang"] = Field(
         default="numerisch", description="the form of the paper's date in the header block"
+    )
+    typografie: bool = Field(
+        default=True,
+        description="German quotes, no-break spaces and dashes in the prose of rich content",
     )
 
     @classmethod
@@ -224,3 +230,82 @@ def format_vorschrift(vorschrift: Norm | Erlass | Freitext, hausstil: Hausstil =
             hausstil.datum,
         )
     return vorschrift.text
+
+
+# -- typography --------------------------------------------------------------------------------
+
+_OPENING_CONTEXT = frozenset(" \t\n\xa0([{„‚–—-/")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_UNITS = (
+    "€|EUR|%|‰|km|km²|m|m²|m³|cm|mm|ha|kg|g|t|l|Mio\\.|Mrd\\.|Tsd\\.|Std\\.|Min\\.|h|°C|"
+    "kWh|MWh|GWh|kW|MW|Euro|Prozent"
+)
+# (pattern, replacement): every replacement changes one character into one other character.
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(§§?) (?=\d)"), "\\1\xa0"),
+    (re.compile(r"\b(Abs|Nr|Art|Ziff|Buchst|lit|Kap|Bd|Anl|S)\. (?=\d|[a-z]\b)"), "\\1.\xa0"),
+    (re.compile(r"\b(Satz|Anlage|Seite) (?=\d)"), "\\1\xa0"),
+    (re.compile(r"\b([A-Za-zÄÖÜäöü])\. (?=[A-Za-zÄÖÜäöü]\.)"), "\\1.\xa0"),
+    (re.compile(rf"(\d) (?=(?:{_UNITS})(?![\w²³]))"), "\\1\xa0"),
+    (re.compile(rf"\b(\d{{1,2}}\.) (?=(?:{_MONTHS})\b)"), "\\1\xa0"),
+    (re.compile(r"\b(1[89]\d\d|20\d\d)-(?=(?:1[89]\d\d|20\d\d)\b)"), "\\1–"),
+    (re.compile(r"(?<=\s)-(?=\s)"), "–"),
+]
+
+
+# 's, 'n, 'ne: a letter left out ("geht's", "so 'ne Sache"), written with an apostrophe
+_ELISION = re.compile(r"(s|n|ne|nen|nem|nes)\b")
+
+
+def typografie(text: str) -> str:
+    r"""German typography for prose: quotes „…“ and ‚…‘, no-break spaces, dashes.
+
+    Straight quotes become German ones; an apostrophe becomes ’. A no-break space binds
+    ``§``, ``Abs.``, ``Nr.``, ``Satz`` and the like to their number, holds ``z. B.`` or
+    ``i. V. m.`` together and a number to its unit or currency; a year range gets an en dash,
+    and so does a hyphen standing alone between spaces. Only those characters change, one for
+    one, and applying it twice changes nothing more.
+
+    >>> typografie('Der "Kreistag" beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016-2018 - ok')
+    'Der „Kreistag“ beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016–2018 – ok'
+    >>> typografie("Es kostet 5 € bzw. 10 % mehr, sagt 's Amt: 'so' geht's")
+    'Es kostet 5 € bzw. 10 % mehr, sagt ’s Amt: ‚so‘ geht’s'
+    """
+    return typografie_teile([(text, True)])[0]
+
+
+def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
+    """Typography over the pieces of one paragraph; pieces marked False stay as they are.
+
+    Quotes are decided across pieces (``"`` before a bold word opens), so a paragraph is
+    handled as a whole, while code, links and formatted values are left untouched.
+    """
+    out: list[str] = []
+    previous: str | None = None
+    single_open = False
+    for text, apply in teile:
+        if not apply:
+            out.append(text)
+            previous = text[-1] if text else previous
+            continue
+        chars = list(text)
+        for i, char in enumerate(chars):
+            opening = previous is None or previous in _OPENING_CONTEXT
+            if char == '"':
+                chars[i] = "„" if opening else "“"
+            elif char == "'":
+                rest = "".join(chars[i + 1 : i + 5])
+                if opening and rest[:1].isalnum() and not _ELISION.match(rest):
+                    chars[i] = "‚"
+                    single_open = True
+                elif single_open and not rest[:1].isalnum():
+                    chars[i] = "‘"
+                    single_open = False
+                else:
+                    chars[i] = "’"
+            previous = chars[i]
+        changed = "".join(chars)
+        for pattern, replacement in _RULES:
+            changed = pattern.sub(replacement, changed)
+        out.append(changed)
+    return out

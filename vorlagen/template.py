@@ -39,6 +39,7 @@ from vorlagen.formatting import (
     format_datum,
     format_vorschrift,
     format_zahl,
+    typografie_teile,
 )
 from vorlagen.schemas import (
     Betrag,
@@ -56,7 +57,7 @@ from vorlagen.schemas.fehler import fehlermeldungen
 
 __all__ = ["Template", "check_template", "render", "save"]
 
-_NUMBERING: contextvars.ContextVar[_ooxml.Numbering] = contextvars.ContextVar("numbering")
+_STATE: contextvars.ContextVar[_ooxml.RenderState] = contextvars.ContextVar("render_state")
 _CONTEXT_NAMES = frozenset({"vorlage"})
 
 
@@ -150,13 +151,14 @@ class Template:
             msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
             raise TypeError(msg)
         assert self._engine is not None, "Template.from_bytes/from_path build templates"
-        numbering = _ooxml.Numbering(self._styles)
-        token = _NUMBERING.set(numbering)
+        state = _ooxml.RenderState(self._styles)
+        token = _STATE.set(state)
         try:
             rendered = self._engine.render({"vorlage": vorlage})
         finally:
-            _NUMBERING.reset(token)
-        rendered.add_numbering(numbering.added)
+            _STATE.reset(token)
+        rendered.add_numbering(state.nums)
+        rendered.add_relationships(state.links, state.images)
         rendered.set_language("de-DE")
         rendered.space_after_tables(120)
         rendered.set_properties(
@@ -210,9 +212,13 @@ class Template:
         if isinstance(value, str):
             value = Inhalt.model_validate(value)
         if isinstance(value, Inhalt):
-            return Markup(
-                _ooxml.blocks_to_xml(value.root, self._styles, _NUMBERING.get(), self._inline)
+            context = _ooxml.Context(
+                self._styles,
+                _STATE.get(),
+                self._inline,
+                typografie_teile if self.hausstil.typografie else None,
             )
+            return Markup(_ooxml.blocks_to_xml(value.root, context))
         msg = (
             f"{{{{p ...}}}} erwartet Inhalt (z. B. vorlage.sachdarstellung), "
             f"erhalten: {type(value).__name__}"

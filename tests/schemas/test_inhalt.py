@@ -78,7 +78,11 @@ def test_whitespace_runs_between_values_are_kept() -> None:
         ("   ", (0, "absatz", "text"), "darf nicht leer sein"),
         ([{"typ": "absatz", "text": ""}], (0, "absatz", "text"), "darf nicht leer sein"),
         ([{"typ": "absatz", "text": [" "]}], (0, "absatz", "text"), "darf nicht leer sein"),
-        ([{"typ": "bild"}], (0,), "'absatz', 'ueberschrift', 'liste', 'tabelle'"),
+        (
+            [{"typ": "grafik"}],
+            (0,),
+            "'absatz', 'ueberschrift', 'liste', 'tabelle', 'zitat', 'bild'",
+        ),
         ([{"typ": "ueberschrift", "text": "x", "ebene": 4}], (0, "ueberschrift", "ebene"), "3"),
         ([{"typ": "liste", "eintraege": []}], (0, "liste", "eintraege"), "at least 1"),
         (
@@ -92,9 +96,9 @@ def test_whitespace_runs_between_values_are_kept() -> None:
             "Gleitkommazahl",
         ),
         (
-            [{"typ": "absatz", "text": [{"typ": "link", "text": "x"}]}],
+            [{"typ": "absatz", "text": [{"typ": "fussnote", "text": "x"}]}],
             (0, "absatz", "text", 0),
-            "betrag, datum, zahl, norm, fett oder kursiv",
+            "betrag, datum, zahl, norm, fett, kursiv, link oder code",
         ),
         (
             [{"typ": "absatz", "text": [{"typ": "zahl", "wert": "3,5"}]}],
@@ -106,7 +110,7 @@ def test_whitespace_runs_between_values_are_kept() -> None:
             (0, "absatz", "farbe"),
             "Extra inputs",
         ),
-        ({"markdown": "# Titel"}, (), "Markdown"),
+        ({"markdown": "<b>fett</b>"}, (), "Markdown, Zeile 1: HTML wird nicht übernommen"),
     ],
 )
 def test_invalid(value: Any, loc: tuple[Any, ...], fragment: str) -> None:

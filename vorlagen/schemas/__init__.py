@@ -5,20 +5,25 @@ from __future__ import annotations
 from vorlagen.schemas.anlage import Anlage
 from vorlagen.schemas.beratung import Beratung, Zustaendigkeit
 from vorlagen.schemas.betrag import Betrag
+from vorlagen.schemas.bild import Bild
 from vorlagen.schemas.finanzen import FinanzielleAuswirkungen, Finanzposition
 from vorlagen.schemas.inhalt import (
     Absatz,
     BetragWert,
     Block,
+    Code,
     DatumWert,
     Fett,
     Inhalt,
     Inline,
     Kursiv,
+    Link,
     Liste,
+    Listeneintrag,
     Tabelle,
     Ueberschrift,
     ZahlWert,
+    Zitat,
 )
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
 from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
@@ -31,7 +36,9 @@ __all__ = [
     "Beratung",
     "Betrag",
     "BetragWert",
+    "Bild",
     "Block",
+    "Code",
     "DatumWert",
     "Erlass",
     "Fett",
@@ -42,7 +49,9 @@ __all__ = [
     "Inline",
     "Klimarelevanz",
     "Kursiv",
+    "Link",
     "Liste",
+    "Listeneintrag",
     "Norm",
     "Sachbearbeitung",
     "Sitzungsvorlage",
@@ -52,5 +61,6 @@ __all__ = [
     "Vorlagenart",
     "Vorschrift",
     "ZahlWert",
+    "Zitat",
     "Zustaendigkeit",
 ]

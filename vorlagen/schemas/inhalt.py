@@ -1,7 +1,8 @@
-"""Inhalt: rich content (paragraphs, headings, lists, tables) with typed values in the text."""
+"""Inhalt: rich content (paragraphs, headings, lists, tables, images) with typed values in it."""
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -21,23 +22,29 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Datum, Lauf
+from vorlagen.schemas._text import Datum, Lauf, Text, Zeile
 from vorlagen.schemas.betrag import Betrag
+from vorlagen.schemas.bild import BASIS, Bild
+from vorlagen.schemas.markdown import markdown_bloecke
 from vorlagen.schemas.vorschrift import Norm
 
 __all__ = [
     "Absatz",
     "BetragWert",
     "Block",
+    "Code",
     "DatumWert",
     "Fett",
     "Inhalt",
     "Inline",
     "Kursiv",
+    "Link",
     "Liste",
+    "Listeneintrag",
     "Tabelle",
     "Ueberschrift",
     "ZahlWert",
+    "Zitat",
 ]
 
 
@@ -91,6 +98,35 @@ class Kursiv(Modell):
     text: LaufText
 
 
+_LINK_TARGET = re.compile(r"(https?://|mailto:)[^\s<>\"]+", re.IGNORECASE)
+
+
+def _link_target(value: str) -> str:
+    if not _LINK_TARGET.fullmatch(value):
+        raise PydanticCustomError(
+            "link_ziel",
+            "Linkziel „{value}“ muss mit http://, https:// oder mailto: beginnen und darf keine "
+            "Leerzeichen enthalten",
+            {"value": value},
+        )
+    return value
+
+
+class Link(Modell):
+    """A hyperlink: ``{"typ": "link", "text": "Haushaltsplan", "ziel": "https://…"}``."""
+
+    typ: Literal["link"] = "link"
+    text: Text
+    ziel: Annotated[Zeile, AfterValidator(_link_target)]
+
+
+class Code(Modell):
+    """Text kept exactly as written (no typographic quotes or dashes): ``{"typ": "code"}``."""
+
+    typ: Literal["code"] = "code"
+    text: Text
+
+
 def _inline_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "text"
@@ -107,13 +143,15 @@ Inline = Annotated[
     | Annotated[ZahlWert, Tag("zahl")]
     | Annotated[Norm, Tag("norm")]
     | Annotated[Fett, Tag("fett")]
-    | Annotated[Kursiv, Tag("kursiv")],
+    | Annotated[Kursiv, Tag("kursiv")]
+    | Annotated[Link, Tag("link")]
+    | Annotated[Code, Tag("code")],
     Discriminator(
         _inline_tag,
         custom_error_type="inline_typ",
         custom_error_message=(
             "Textbaustein muss Text sein oder ein Objekt mit typ "
-            "betrag, datum, zahl, norm, fett oder kursiv"
+            "betrag, datum, zahl, norm, fett, kursiv, link oder code"
         ),
     ),
 ]
@@ -157,20 +195,68 @@ class Ueberschrift(Modell):
     ebene: int = Field(default=1, ge=1, le=3)
 
 
+class Listeneintrag(Modell):
+    """A list entry with a nested list below it: ``{"text": "…", "liste": {…}}``."""
+
+    text: LaufText
+    liste: Liste
+
+
+def _entry_tag(value: Any) -> str:
+    return "eintrag" if isinstance(value, dict | Listeneintrag) else "text"
+
+
+Eintrag = Annotated[
+    Annotated[LaufText, Tag("text")] | Annotated[Listeneintrag, Tag("eintrag")],
+    Discriminator(_entry_tag),
+]
+
+MAX_LIST_DEPTH = 3
+
+
 class Liste(Modell):
-    """A bulleted or numbered list; each entry is running text."""
+    """A bulleted or numbered list, nested up to three levels.
+
+    An entry is running text, or ``{"text": …, "liste": {…}}`` for an entry with a sub-list.
+    """
 
     typ: Literal["liste"] = "liste"
-    eintraege: list[LaufText] = Field(min_length=1)
+    eintraege: list[Eintrag] = Field(min_length=1)
     nummeriert: bool = False
+
+    def tiefe(self) -> int:
+        """How many levels this list has (1 without sub-lists)."""
+        return 1 + max(
+            (e.liste.tiefe() for e in self.eintraege if isinstance(e, Listeneintrag)), default=0
+        )
+
+    @model_validator(mode="after")
+    def _nicht_zu_tief(self) -> Liste:
+        if self.tiefe() > MAX_LIST_DEPTH:
+            raise PydanticCustomError(
+                "liste_tiefe",
+                "Listen können höchstens {max} Ebenen tief geschachtelt werden",
+                {"max": MAX_LIST_DEPTH},
+            )
+        return self
+
+
+Listeneintrag.model_rebuild()
+
+Ausrichtung = Literal["links", "zentriert", "rechts"]
 
 
 class Tabelle(Modell):
-    """A table with a header row; every row has as many cells as the header."""
+    """A table with a header row; every row has as many cells as the header.
+
+    ``ausrichtung`` gives each column's alignment; without it, columns holding only amounts
+    or numbers are right-aligned.
+    """
 
     typ: Literal["tabelle"] = "tabelle"
     kopf: list[LaufText] = Field(min_length=1)
     zeilen: list[list[LaufText]] = Field(default_factory=list)
+    ausrichtung: list[Ausrichtung | None] | None = None
 
     @model_validator(mode="after")
     def _gleich_breit(self) -> Tabelle:
@@ -181,10 +267,25 @@ class Tabelle(Modell):
                     "Zeile {zeile} hat {ist} Zellen, der Tabellenkopf {soll}",
                     {"zeile": number, "ist": len(zeile), "soll": len(self.kopf)},
                 )
+        if self.ausrichtung is not None and len(self.ausrichtung) != len(self.kopf):
+            raise PydanticCustomError(
+                "tabelle_ausrichtung",
+                "ausrichtung nennt {ist} Spalten, die Tabelle hat {soll}",
+                {"ist": len(self.ausrichtung), "soll": len(self.kopf)},
+            )
         return self
 
 
-Block = Annotated[Absatz | Ueberschrift | Liste | Tabelle, Field(discriminator="typ")]
+class Zitat(Modell):
+    """A quoted passage, set in the template's quote style."""
+
+    typ: Literal["zitat"] = "zitat"
+    text: LaufText
+
+
+Block = Annotated[
+    Absatz | Ueberschrift | Liste | Tabelle | Zitat | Bild, Field(discriminator="typ")
+]
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -220,11 +321,20 @@ class Inhalt(RootModel[list[Block]]):
                 for part in _BLANK_LINE.split(text)
                 if part.strip()
             ] or [{"typ": "absatz", "text": value}]
-        if isinstance(value, dict) and "markdown" in value:
-            raise PydanticCustomError(
-                "markdown", "Markdown wird noch nicht unterstützt; Text oder Blöcke angeben", {}
-            )
+        if isinstance(value, dict) and set(value) == {"markdown"}:
+            if not isinstance(value["markdown"], str):
+                raise PydanticCustomError("markdown", "Markdown als Text erwartet", {})
+            return markdown_bloecke(value["markdown"])
         return value
+
+    @classmethod
+    def from_markdown(cls, text: str, basis: str | os.PathLike[str] | None = None) -> Inhalt:
+        r"""Rich content from Markdown; image paths are read relative to ``basis``.
+
+        >>> Inhalt.from_markdown("1. Erstens\n2. Zweitens").root[0].nummeriert
+        True
+        """
+        return cls.model_validate({"markdown": text}, context={BASIS: basis})
 
     @field_validator("root")
     @classmethod
