@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build_templates import logo_png
 from tests.conftest import EXAMPLES, minimal_data, open_docx
 from vorlagen import Sitzungsvorlage
 from vorlagen.cli import main, schema_json
@@ -42,6 +43,20 @@ def test_render_defaults_to_the_paper_name_and_reads_yaml(tmp_path: Path) -> Non
     assert main(["render", str(paper), "--waehrung", "EUR"]) == 0
     doc = open_docx((tmp_path / "vorlage.docx").read_bytes())
     assert "Aus YAML" in [p.text for p in doc.paragraphs]
+
+
+def test_markdown_images_are_read_beside_the_paper(tmp_path: Path) -> None:
+    (tmp_path / "plan.png").write_bytes(logo_png())
+    data = minimal_data(sachdarstellung={"markdown": "Text.\n\n![Lageplan](plan.png)"})
+    paper = tmp_path / "vorlage.json"
+    paper.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["render", str(paper)]) == 0
+    doc = open_docx((tmp_path / "vorlage.docx").read_bytes())
+    assert len(doc.inline_shapes) == 1
+    data["sachdarstellung"] = {"markdown": "![Geheim](../geheim.png)"}
+    paper.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["render", str(paper), "-o", str(tmp_path / "zwei.docx")]) == 1
+    assert not (tmp_path / "zwei.docx").exists()
 
 
 def test_invalid_paper_prints_fields_and_writes_nothing(

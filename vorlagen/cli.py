@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from vorlagen.errors import VorlagenError
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
+from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
 from vorlagen.template import Template, check_template, render, write_atomic
 
@@ -25,13 +26,17 @@ EXAMPLE = "beschlussvorlage.json"
 
 
 def load_paper(path: Path) -> Sitzungsvorlage:
-    """Read a paper from a JSON or YAML file and validate it."""
+    """Read a paper from a JSON or YAML file and validate it.
+
+    Image paths in the paper (``bild`` blocks, Markdown images) are relative to the file's
+    directory and may not leave it.
+    """
     text = path.read_text(encoding="utf-8")
-    data: Any
+    context = {BASIS: path.resolve().parent}
     if path.suffix.lower() in {".yaml", ".yml"}:
-        data = yaml.safe_load(text)
-        return Sitzungsvorlage.model_validate(data)
-    return Sitzungsvorlage.model_validate_json(text)
+        data: Any = yaml.safe_load(text)
+        return Sitzungsvorlage.model_validate(data, context=context)
+    return Sitzungsvorlage.model_validate_json(text, context=context)
 
 
 def example_json(name: str = EXAMPLE) -> str:
