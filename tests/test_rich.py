@@ -136,6 +136,21 @@ def test_table_alignment_from_markdown(rendered: tuple[bytes, Document]) -> None
     assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
 
 
+def test_columns_of_numbers_are_right_aligned_without_an_alignment(basis: Path) -> None:
+    table = (
+        "| Jahr | Betrag | Anteil |\n|---|---|---|\n"
+        "| 2027 | 420.000 € | 12,5 % |\n| 2028 | -5 € | 3 % |"
+    )
+    doc = open_docx(vorlagen.render(paper(basis, sachdarstellung={"markdown": table})))
+    cells = doc.tables[1].rows[1].cells
+    alignment = [c.paragraphs[0].alignment for c in cells]
+    assert [a.name if a is not None else None for a in alignment] == ["RIGHT", "RIGHT", "RIGHT"]
+    # a column of words keeps the paragraph's own alignment
+    words = "| Gremium |\n|---|\n| Kreistag |"
+    doc = open_docx(vorlagen.render(paper(basis, sachdarstellung={"markdown": words})))
+    assert doc.tables[1].rows[1].cells[0].paragraphs[0].alignment is None
+
+
 def test_image_with_alt_text_scaled_to_the_text_width(
     rendered: tuple[bytes, Document], basis: Path
 ) -> None:

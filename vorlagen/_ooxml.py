@@ -8,6 +8,7 @@ collected in a :class:`RenderState` and added to the package after rendering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -210,8 +211,17 @@ def _list(
             yield from _list(entry.liste, ctx, level + 1, sub_parent)
 
 
+_NUMBER_TEXT: Final = re.compile(r"[+\-−–]?\d[\d.,\s\xa0]*(\s?(€|EUR|%|Prozent))?")
+
+
 def _is_number(runs: Sequence[Inline]) -> bool:
-    return len(runs) == 1 and isinstance(runs[0], BetragWert | ZahlWert)
+    """Whether a cell holds one amount or number, typed or written (``420.000 €``)."""
+    if len(runs) != 1:
+        return False
+    run = runs[0]
+    if isinstance(run, str):
+        return bool(_NUMBER_TEXT.fullmatch(run.strip()))
+    return isinstance(run, BetragWert | ZahlWert)
 
 
 def _table(block: Tabelle, ctx: Context) -> str:
@@ -227,11 +237,7 @@ def _table(block: Tabelle, ctx: Context) -> str:
     align: list[str | None] = list(block.ausrichtung or [None] * columns)
     for i in range(columns):
         # without an alignment given, a column of amounts or numbers is right-aligned
-        if (
-            block.ausrichtung is None
-            and block.zeilen
-            and all(_is_number(z[i]) for z in block.zeilen)
-        ):
+        if align[i] is None and block.zeilen and all(_is_number(z[i]) for z in block.zeilen):
             align[i] = "rechts"
 
     def cell(runs: Sequence[Inline], column: int, header: bool) -> str:
