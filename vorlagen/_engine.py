@@ -6,25 +6,33 @@ that format their values, and the context to render.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import Any, Protocol
 
 import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
-from vorlagen._ooxml import W_NS
+from vorlagen._package import Entry, deflate, write_zip, zip_time
+from vorlagen._styles import W_NS
 from vorlagen.errors import RenderError, TemplateProblem
 
-__all__ = ["BLOCK_FILTER", "Engine", "RenderedDocx", "make_environment"]
+__all__ = ["BLOCK_FILTER", "Engine", "Rendered", "make_environment", "normalize_zip"]
 
 #: The filter a ``{{p expr }}`` tag is rewritten to call: it turns ``expr`` into paragraphs.
 BLOCK_FILTER = "_als_absaetze"
@@ -36,8 +44,10 @@ _INSIDE_TAG = re.compile(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.DOT
 _BETWEEN_RUNS = re.compile(r"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.DOTALL)
 _BLOCK_TAG = re.compile(r"\{\{p\s+((?:(?!\}\}).)*?)\s*\}\}", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
-
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_PARAGRAPH_END = re.compile(r"\n<w:p([ >])")
+_LISTING = re.compile("[\t\n\a\f]")
+# docxtpl renders these core properties through Jinja, in this order, before we set ours
+_JINJA_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
 def _join_split_tags(xml: str) -> str:
@@ -60,9 +70,18 @@ class _Environment(ImmutableSandboxedEnvironment):
     """The sandbox, which also keeps pydantic's ``model_*`` API out of a template's reach."""
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if attr.startswith("model_"):
-            return False
-        return bool(super().is_safe_attribute(obj, attr, value))
+        # the sandbox's verdict depends on the type and the name only: ask once per pair
+        key = (type(obj), attr)
+        verdict = _SAFE_ATTRIBUTES.get(key)
+        if verdict is None:
+            verdict = not attr.startswith("model_") and bool(
+                super().is_safe_attribute(obj, attr, value)
+            )
+            _SAFE_ATTRIBUTES[key] = verdict
+        return verdict
+
+
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
 
 
 def make_environment(
@@ -74,13 +93,18 @@ def make_environment(
     return env
 
 
-@dataclass(frozen=True)
 class Engine:
-    """A DOCX template's bytes and the Jinja environment to render it with."""
+    """A DOCX template's bytes and the Jinja environment to render it with.
 
-    data: bytes
-    env: jinja2.Environment
-    names: frozenset[str]
+    The first render prepares what does not depend on the paper (parsed and patched parts,
+    compiled Jinja, compressed static parts); later renders only fill in the tags. An Engine
+    is not changed by rendering and may be used from many threads.
+    """
+
+    def __init__(self, data: bytes, env: jinja2.Environment, names: frozenset[str]) -> None:
+        self.data = data
+        self.env = env
+        self.names = names
 
     def parts(self) -> Iterator[tuple[str, str]]:
         """The template's parts that hold tags, as (part name, patched XML)."""
@@ -117,21 +141,286 @@ class Engine:
                 )
         return problems
 
-    def render(self, context: Mapping[str, Any]) -> RenderedDocx:
-        """Render the template; Jinja errors become RenderErrors."""
+    def render(self, context: Mapping[str, Any]) -> Rendered:
+        """Render the template: through the prepared parts where it has them."""
+        prepared = self.prepared
+        if prepared is None:
+            return self.render_reference(context)
+        with _render_errors():
+            body = _fix_tables(_finish(prepared.body.render(context)))
+            parts = {
+                name: serialize_part_xml(
+                    parse_xml(_finish(template.render(context)).encode(encoding))
+                )
+                for name, (template, encoding) in prepared.parts.items()
+            }
+        _fix_docpr_ids(body)
+        return _FastDocx(prepared, body, parts)
+
+    def render_reference(self, context: Mapping[str, Any]) -> Rendered:
+        """Render with docxtpl from the template's bytes, as docxtpl's own users do.
+
+        Slower than :meth:`render`, which gives the same bytes (tested); it also writes what
+        the prepared path does not: hyperlink and image relationships.
+        """
         tpl = _DocxTemplate(io.BytesIO(self.data))
-        try:
+        with _render_errors():
             tpl.render(dict(context), jinja_env=self.env)
-        except jinja2.UndefinedError as e:
-            msg = f"die Vorlage verwendet einen unbekannten Namen: {e.message}"
-            raise RenderError(msg) from e
-        except jinja2.exceptions.SecurityError as e:
-            msg = f"die Vorlage versucht einen unzulässigen Zugriff: {e}"
-            raise RenderError(msg) from e
-        except jinja2.TemplateError as e:
-            msg = f"die Vorlage ließ sich nicht ausfüllen: {e}"
-            raise RenderError(msg) from e
-        return RenderedDocx(tpl.docx)
+        return _ReferenceDocx(tpl.docx)
+
+    @cached_property
+    def prepared(self) -> _Prepared | None:
+        """The template prepared for fast rendering (None: only docxtpl renders it)."""
+        return _prepare(self.data, self.env)
+
+
+@contextmanager
+def _render_errors() -> Iterator[None]:
+    """Jinja's errors while rendering, as RenderErrors."""
+    try:
+        yield
+    except jinja2.UndefinedError as e:
+        msg = f"die Vorlage verwendet einen unbekannten Namen: {e.message}"
+        raise RenderError(msg) from e
+    except jinja2.exceptions.SecurityError as e:
+        msg = f"die Vorlage versucht einen unzulässigen Zugriff: {e}"
+        raise RenderError(msg) from e
+    except jinja2.TemplateError as e:
+        msg = f"die Vorlage ließ sich nicht ausfüllen: {e}"
+        raise RenderError(msg) from e
+
+
+# docxtpl's stateless helpers (resolve_listing, fix_tables), shared by every render
+_TOOLS = _DocxTemplate(None)
+
+
+def _finish(xml: str) -> str:
+    """Clean up a rendered part exactly as docxtpl's DocxTemplate.render_xml_part does."""
+    xml = _PARAGRAPH_END.sub(r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    # resolve_listing turns tabs, newlines, \a and \f in the text into Word markup; without
+    # any of them it would return its input unchanged, at the cost of a regex per run
+    return str(_TOOLS.resolve_listing(xml)) if _LISTING.search(xml) else xml
+
+
+_RECOVER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables uses
+
+
+def _fix_tables(xml: str) -> Any:
+    """The rendered body as an element tree, its tables fixed as docxtpl's fix_tables does.
+
+    docxtpl's fix_tables changes a table only where a row has more cells than the table has
+    columns, or no row fills them all; where neither holds (almost always), the parse is all.
+    """
+    tree = etree.fromstring(xml, parser=_RECOVER)
+    for table in tree.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        columns = len(grid.findall(f"{_W}gridCol")) if grid is not None else -1
+        widest = max((len(row.findall(f"{_W}tc")) for row in table.iter(f"{_W}tr")), default=0)
+        spans = next(table.iter(f"{_W}gridSpan"), None) is not None
+        if spans or widest != columns:
+            return _TOOLS.fix_tables(xml)
+    return tree
+
+
+def _fix_docpr_ids(tree: Any) -> None:
+    """Number the drawings of a rendered body as docxtpl does (1001, 1002, ...)."""
+    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), start=1001):
+        element.attrib["id"] = str(number)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Everything about a template that does not depend on the paper, done once.
+
+    Attributes:
+        order: the package's entry names in the order they are written.
+        entries: the compressed entries of the parts as they are before rendering.
+        body: the compiled template of the document body.
+        parts: compiled templates of headers and footers, with their XML encoding.
+        shell: the document element with an empty body, to receive a rendered one.
+        core: the core properties element, with the values docxtpl's rendering leaves.
+        numbering: the numbering element, if the template has one.
+    """
+
+    order: tuple[str, ...]
+    entries: Mapping[str, Entry]
+    body: jinja2.Template
+    parts: Mapping[str, tuple[jinja2.Template, str]]
+    shell: Any
+    core: Any
+    numbering: Any
+
+
+def _prepare(data: bytes, env: jinja2.Environment) -> _Prepared | None:
+    """Prepare a template for fast rendering; None if it has parts only docxtpl renders."""
+    tpl = _DocxTemplate(io.BytesIO(data))
+    tpl.render_init()
+    document = tpl.docx
+    if any(
+        part.content_type.endswith(("footnotes+xml", "endnotes+xml"))
+        for part in document.part.package.parts
+    ):
+        return None
+    parts: dict[str, tuple[jinja2.Template, str]] = {}
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            source = _PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(xml))
+            encoding = tpl.get_headers_footers_encoding(xml)
+            parts[str(part.partname).lstrip("/")] = (env.from_string(source), encoding)
+    body = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
+    raw = io.BytesIO()
+    document.save(raw)
+    with zipfile.ZipFile(raw) as z:
+        names = sorted(z.namelist(), key=lambda n: n != "[Content_Types].xml")
+        entries = {name: deflate(name, z.read(name)) for name in names}
+    shell = copy.deepcopy(document.element)
+    for child in list(shell.body):
+        shell.body.remove(child)
+    core = copy.deepcopy(document.core_properties._element)
+    props = CoreProperties(core)
+    for name in _JINJA_PROPERTIES:
+        # the checker refuses tags here, so rendering leaves each text as it is
+        setattr(props, name, env.from_string(getattr(props, name)).render())
+    numbering = None
+    if any(rel.reltype == RT.NUMBERING for rel in document.part.rels.values()):
+        numbering = copy.deepcopy(document.part.numbering_part.element)
+    return _Prepared(tuple(names), entries, body, parts, shell, core, numbering)
+
+
+class Rendered(Protocol):
+    """A rendered document, to be finished (numbering, properties) and written as bytes."""
+
+    def add_numbering(self, nums: Sequence[str]) -> None:
+        """Append ``w:num`` elements (as XML strings) to the numbering part."""
+
+    def add_relationships(self, links: Mapping[str, str], images: Mapping[str, bytes]) -> None:
+        """Relate the body to hyperlink targets (target -> id) and images (id -> bytes)."""
+
+    def set_properties(self, *, title: str, subject: str, author: str, created: date) -> None:
+        """Set the core properties: after rendering, so that no user text passes through Jinja."""
+
+    def space_after_tables(self, twips: int) -> None:
+        """Give a paragraph that directly follows a table some space above it."""
+
+    def to_bytes(self, stamp: date) -> bytes:
+        """The document as DOCX bytes; the same content always gives the same bytes."""
+
+
+class _FastDocx:
+    """A document rendered from a prepared template: only the changed parts are written."""
+
+    def __init__(self, prepared: _Prepared, body: Any, parts: dict[str, bytes]) -> None:
+        self._prepared = prepared
+        self._body = body
+        self._parts = parts
+
+    def add_numbering(self, nums: Sequence[str]) -> None:
+        if nums and self._prepared.numbering is not None:
+            numbering = copy.deepcopy(self._prepared.numbering)
+            _insert_nums(numbering, nums)
+            self._parts["word/numbering.xml"] = serialize_part_xml(numbering)
+
+    def add_relationships(self, links: Mapping[str, str], images: Mapping[str, bytes]) -> None:
+        if links or images:
+            msg = "hyperlinks and images are written by Engine.render_reference"
+            raise ValueError(msg)
+
+    def set_properties(self, *, title: str, subject: str, author: str, created: date) -> None:
+        core = copy.deepcopy(self._prepared.core)
+        _set_properties(CoreProperties(core), title, subject, author, created)
+        self._parts["docProps/core.xml"] = serialize_part_xml(core)
+
+    def space_after_tables(self, twips: int) -> None:
+        _space_after_tables(self._body, twips)
+
+    def to_bytes(self, stamp: date) -> bytes:
+        root = copy.deepcopy(self._prepared.shell)
+        root.replace(root.body, self._body)
+        self._parts["word/document.xml"] = serialize_part_xml(root)
+        entries = self._prepared.entries
+        return write_zip(
+            (
+                deflate(name, self._parts[name]) if name in self._parts else entries[name]
+                for name in self._prepared.order
+            ),
+            zip_time(stamp),
+        )
+
+
+class _ReferenceDocx:
+    """A document rendered by docxtpl, finished through python-docx."""
+
+    def __init__(self, document: Any) -> None:
+        self._document = document
+
+    def add_numbering(self, nums: Sequence[str]) -> None:
+        if nums:
+            _insert_nums(self._document.part.numbering_part.element, nums)
+
+    def add_relationships(self, links: Mapping[str, str], images: Mapping[str, bytes]) -> None:
+        part = self._document.part
+        for target, rel_id in links.items():
+            part.rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
+        for rel_id, data in images.items():
+            image_part = part.package.get_or_add_image_part(io.BytesIO(data))
+            part.rels.add_relationship(RT.IMAGE, image_part, rel_id)
+
+    def set_properties(self, *, title: str, subject: str, author: str, created: date) -> None:
+        _set_properties(self._document.core_properties, title, subject, author, created)
+
+    def space_after_tables(self, twips: int) -> None:
+        _space_after_tables(self._document.element.body, twips)
+
+    def to_bytes(self, stamp: date) -> bytes:
+        raw = io.BytesIO()
+        self._document.save(raw)
+        return normalize_zip(raw.getvalue(), stamp)
+
+
+def _set_properties(props: Any, title: str, subject: str, author: str, created: date) -> None:
+    when = datetime(created.year, created.month, created.day)
+    props.title = _property(title)
+    props.subject = _property(subject)
+    props.author = _property(author)
+    props.last_modified_by = _property(author)
+    props.language = "de-DE"
+    props.created = when
+    props.modified = when
+    props.revision = 1
+    props.comments = ""
+    props.keywords = ""
+
+
+def _insert_nums(root: Any, nums: Sequence[str]) -> None:
+    """Add ``w:num`` elements to a numbering element, before Word's clean-up marker."""
+    cleanup = root.find(f"{_W}numIdMacAtCleanup")
+    for xml in nums:
+        element = etree.fromstring(xml)
+        if cleanup is not None:
+            cleanup.addprevious(element)
+        else:
+            root.append(element)
+
+
+def _space_after_tables(body: Any, twips: int) -> None:
+    """Give a paragraph that directly follows a table some space above it.
+
+    Word and LibreOffice put no space below a table; text following one would touch it.
+    A paragraph that sets its own space above is left as it is.
+    """
+    for tbl in body.iter(f"{_W}tbl"):
+        following = tbl.getnext()
+        if following is None or following.tag != f"{_W}p":
+            continue
+        ppr = _child(following, "pPr", first=True)
+        spacing = ppr.find(f"{_W}spacing")
+        if spacing is None:
+            spacing = _child(ppr, "spacing")
+            _reorder_ppr(ppr)
+        if spacing.get(f"{_W}before") is None:
+            spacing.set(f"{_W}before", str(twips))
 
 
 _W = f"{{{W_NS}}}"
@@ -161,80 +450,6 @@ def _paragraph(lineno: int | None) -> int | None:
 def _line_of(source: str, name: str) -> int | None:
     match = re.search(r"[{][{%][^}%]*\b" + re.escape(name) + r"\b", source)
     return source.count("\n", 0, match.start()) + 1 if match else None
-
-
-class RenderedDocx:
-    """A rendered document, to be finished (properties, numbering) and written as bytes."""
-
-    def __init__(self, document: Any) -> None:
-        self._document = document
-
-    def set_properties(self, *, title: str, subject: str, author: str, created: date) -> None:
-        """Set the core properties: after rendering, so that no user text passes through Jinja."""
-        props = self._document.core_properties
-        when = datetime(created.year, created.month, created.day)
-        props.title = _property(title)
-        props.subject = _property(subject)
-        props.author = _property(author)
-        props.last_modified_by = _property(author)
-        props.language = "de-DE"
-        props.created = when
-        props.modified = when
-        props.revision = 1
-        props.comments = ""
-        props.keywords = ""
-
-    def add_numbering(self, nums: Sequence[str]) -> None:
-        """Append ``w:num`` elements (as XML strings) to the numbering part."""
-        if not nums:
-            return
-        root = self._document.part.numbering_part.element
-        cleanup = root.find(f"{_W}numIdMacAtCleanup")
-        for xml in nums:
-            element = etree.fromstring(xml)
-            if cleanup is not None:
-                cleanup.addprevious(element)
-            else:
-                root.append(element)
-
-    def add_relationships(self, links: Mapping[str, str], images: Mapping[str, bytes]) -> None:
-        """Relate the body to hyperlink targets (target -> id) and images (id -> bytes)."""
-        part = self._document.part
-        for target, rel_id in links.items():
-            part.rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
-        for rel_id, data in images.items():
-            image_part = part.package.get_or_add_image_part(io.BytesIO(data))
-            part.rels.add_relationship(RT.IMAGE, image_part, rel_id)
-
-    def space_after_tables(self, twips: int) -> None:
-        """Give a paragraph that directly follows a table some space above it.
-
-        Word and LibreOffice put no space below a table; text following one would touch it.
-        A paragraph that sets its own space above is left as it is.
-        """
-        for tbl in self._document.element.body.iter(f"{_W}tbl"):
-            following = tbl.getnext()
-            if following is None or following.tag != f"{_W}p":
-                continue
-            ppr = _child(following, "pPr", first=True)
-            spacing = ppr.find(f"{_W}spacing")
-            if spacing is None:
-                spacing = _child(ppr, "spacing")
-                _reorder_ppr(ppr)
-            if spacing.get(f"{_W}before") is None:
-                spacing.set(f"{_W}before", str(twips))
-
-    def set_language(self, language: str) -> None:
-        """Make ``language`` the default language of every run (docDefaults)."""
-        defaults = _child(self._document.styles.element, "docDefaults", first=True)
-        rpr = _child(_child(defaults, "rPrDefault", first=True), "rPr")
-        _child(rpr, "lang").set(f"{_W}val", language)
-
-    def to_bytes(self, stamp: date) -> bytes:
-        """The document as DOCX bytes; the same content always gives the same bytes."""
-        raw = io.BytesIO()
-        self._document.save(raw)
-        return normalize_zip(raw.getvalue(), stamp)
 
 
 # The order of w:pPr's children that the schema requires (the ones before w:spacing matter).
@@ -286,23 +501,10 @@ def _reorder_ppr(ppr: Any) -> None:
 
 
 def normalize_zip(data: bytes, stamp: date | None = None) -> bytes:
-    """Rewrite a zip with fixed entry times (``stamp``, at least 1980) in a stable order."""
-    when = (
-        _ZIP_EPOCH
-        if stamp is None or stamp.year < 1980
-        else (stamp.year, stamp.month, stamp.day, 0, 0, 0)
-    )
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        names = src.namelist()
-        # [Content_Types].xml first, as Office writes it; the rest as the source had them.
-        names.sort(key=lambda n: n != "[Content_Types].xml")
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+    """Rewrite a zip with fixed entry times (``stamp``, at least 1980) in a stable order.
+
+    ``[Content_Types].xml`` comes first, as Office writes it; the rest keep their order.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = sorted(src.namelist(), key=lambda n: n != "[Content_Types].xml")
+        return write_zip((deflate(name, src.read(name)) for name in names), zip_time(stamp))

@@ -17,7 +17,9 @@ from lxml import etree
 
 __all__ = [
     "GERMAN_NAMES",
+    "LANGUAGE",
     "Styles",
+    "needs_preparing",
     "prepare_styles",
     "read_styles",
 ]
@@ -456,13 +458,50 @@ def _add_lists(files: dict[str, bytes], kinds: Iterable[bool]) -> list[int]:
     return added
 
 
+LANGUAGE: Final = "de-DE"
+
+
+def _language(root: Any) -> Any:
+    """The ``w:lang`` element of the document defaults, created if missing."""
+    defaults = _child(root, "docDefaults", first=True)
+    return _child(_child(_child(defaults, "rPrDefault", first=True), "rPr"), "lang")
+
+
+def _child(parent: Any, name: str, *, first: bool = False) -> Any:
+    """The ``w:name`` child of ``parent``, created (as first or last child) if missing."""
+    child = parent.find(f"{_W}{name}")
+    if child is None:
+        child = etree.Element(f"{_W}{name}")
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return child
+
+
+def needs_preparing(files: Mapping[str, bytes], styles: Styles) -> bool:
+    """Whether a template lacks a style rich content needs, or German as its language."""
+    if any(name not in styles.ids for name in styles.needed()):
+        return True
+    if "word/styles.xml" not in files:
+        return True
+    root = etree.fromstring(files["word/styles.xml"], _PARSER)
+    lang = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+    return lang is None or lang.get(f"{_W}val") != LANGUAGE
+
+
 def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[str, bytes]:
-    """The package with every style in ``needed`` present, adding plain defaults if missing."""
+    """The package with German as its language and every style in ``needed`` present.
+
+    Missing styles are added as plain defaults.
+    """
     out = dict(files)
     root = _part_root(out, "styles", "styles")
+    _language(root).set(f"{_W}val", LANGUAGE)
     ids = _style_ids(root)
     missing = [name for name in needed if name not in ids]
     if not missing:
+        out["word/styles.xml"] = _serialize(root)
         return out
     taken = {s.get(f"{_W}styleId", "") for s in root.iter(f"{_W}style")}
     normal = ids.get("normal")

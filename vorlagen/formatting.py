@@ -13,11 +13,13 @@ import tomllib
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vorlagen.schemas.vorschrift import Erlass, Freitext, Norm
@@ -38,7 +40,12 @@ __all__ = [
 LOCALE = "de_DE"
 NBSP = "\xa0"
 _CENT = Decimal("0.01")
-_CURRENCY_PATTERNS = {"€": "#,##0.00\xa0¤", "EUR": "#,##0.00\xa0¤¤"}
+# babel's patterns and locale, parsed once: formatting runs for every value of every paper
+_LOCALE = Locale.parse(LOCALE)
+_CURRENCY_PATTERNS = {
+    "€": parse_pattern("#,##0.00\xa0¤"),
+    "EUR": parse_pattern("#,##0.00\xa0¤¤"),
+}
 
 
 class Hausstil(BaseModel):
@@ -120,7 +127,7 @@ def format_betrag(value: Decimal | int, waehrung: Literal["€", "EUR"] = "€")
     '0,13\xa0€'
     """
     cents = Decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP)
-    return format_currency(cents, "EUR", format=_CURRENCY_PATTERNS[waehrung], locale=LOCALE)
+    return str(_CURRENCY_PATTERNS[waehrung].apply(cents, _LOCALE, currency="EUR"))
 
 
 def format_zahl(value: Decimal | int) -> str:
@@ -136,8 +143,12 @@ def format_zahl(value: Decimal | int) -> str:
     number = Decimal(value)
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(number, format=pattern, locale=LOCALE)
+    return str(_decimal_pattern(places).apply(number, _LOCALE))
+
+
+@cache
+def _decimal_pattern(places: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
 
 def _join(parts: Sequence[str], word: str = "und") -> str:
@@ -240,16 +251,17 @@ _UNITS = (
     "€|EUR|%|‰|km|km²|m|m²|m³|cm|mm|ha|kg|g|t|l|Mio\\.|Mrd\\.|Tsd\\.|Std\\.|Min\\.|h|°C|"
     "kWh|MWh|GWh|kW|MW|Euro|Prozent"
 )
-# (pattern, replacement): every replacement changes one character into one other character.
-_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(§§?) (?=\d)"), "\\1\xa0"),
-    (re.compile(r"\b(Abs|Nr|Art|Ziff|Buchst|lit|Kap|Bd|Anl|S)\. (?=\d|[a-z]\b)"), "\\1.\xa0"),
-    (re.compile(r"\b(Satz|Anlage|Seite) (?=\d)"), "\\1\xa0"),
-    (re.compile(r"\b([A-Za-zÄÖÜäöü])\. (?=[A-Za-zÄÖÜäöü]\.)"), "\\1.\xa0"),
-    (re.compile(rf"(\d) (?=(?:{_UNITS})(?![\w²³]))"), "\\1\xa0"),
-    (re.compile(rf"\b(\d{{1,2}}\.) (?=(?:{_MONTHS})\b)"), "\\1\xa0"),
-    (re.compile(r"\b(1[89]\d\d|20\d\d)-(?=(?:1[89]\d\d|20\d\d)\b)"), "\\1–"),
-    (re.compile(r"(?<=\s)-(?=\s)"), "–"),
+# (a piece of text the rule needs, pattern, replacement): every replacement changes one
+# character into one other; the piece spares running a rule's regex where it cannot match.
+_RULES: list[tuple[str, re.Pattern[str], str]] = [
+    ("§", re.compile(r"(§§?) (?=\d)"), "\\1\xa0"),
+    (". ", re.compile(r"\b(Abs|Nr|Art|Ziff|Buchst|lit|Kap|Bd|Anl|S)\. (?=\d|[a-z]\b)"), "\\1.\xa0"),
+    (" ", re.compile(r"\b(Satz|Anlage|Seite) (?=\d)"), "\\1\xa0"),
+    (". ", re.compile(r"\b([A-Za-zÄÖÜäöü])\. (?=[A-Za-zÄÖÜäöü]\.)"), "\\1.\xa0"),
+    (" ", re.compile(rf"(\d) (?=(?:{_UNITS})(?![\w²³]))"), "\\1\xa0"),
+    (". ", re.compile(rf"\b(\d{{1,2}}\.) (?=(?:{_MONTHS})\b)"), "\\1\xa0"),
+    ("-", re.compile(r"\b(1[89]\d\d|20\d\d)-(?=(?:1[89]\d\d|20\d\d)\b)"), "\\1–"),
+    ("-", re.compile(r"(?<=\s)-(?=\s)"), "–"),
 ]
 
 
@@ -288,6 +300,10 @@ def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
             out.append(text)
             previous = text[-1] if text else previous
             continue
+        if '"' not in text and "'" not in text:
+            previous = text[-1] if text else previous
+            out.append(_apply_rules(text))
+            continue
         chars = list(text)
         for i, char in enumerate(chars):
             opening = previous is None or previous in _OPENING_CONTEXT
@@ -304,8 +320,12 @@ def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
                 else:
                     chars[i] = "’"
             previous = chars[i]
-        changed = "".join(chars)
-        for pattern, replacement in _RULES:
-            changed = pattern.sub(replacement, changed)
-        out.append(changed)
+        out.append(_apply_rules("".join(chars)))
     return out
+
+
+def _apply_rules(text: str) -> str:
+    for needle, pattern, replacement in _RULES:
+        if needle in text:
+            text = pattern.sub(replacement, text)
+    return text

@@ -14,6 +14,7 @@ import re
 import tempfile
 import tomllib
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,8 +30,8 @@ from pydantic import BaseModel, ValidationError
 
 from vorlagen import _ooxml
 from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
-from vorlagen._engine import BLOCK_FILTER, Engine, make_environment, normalize_zip
-from vorlagen._styles import Styles, prepare_styles, read_styles
+from vorlagen._engine import BLOCK_FILTER, Engine, Rendered, make_environment, normalize_zip
+from vorlagen._styles import Styles, needs_preparing, prepare_styles, read_styles
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting import (
     DIN_5008,
@@ -114,7 +115,7 @@ class Template:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
         styles = _styles_of(files)
-        if any(name not in styles.ids for name in styles.needed()):
+        if needs_preparing(files, styles):
             files = prepare_styles(files, styles.needed())
             styles = _styles_of(files)
             data = normalize_zip(_zip(files))
@@ -136,6 +137,7 @@ class Template:
         problems = engine.check()
         if problems:
             return None, problems
+        _ = engine.prepared  # prepared now, not in the first render
         object.__setattr__(template, "_engine", engine)
         return template, []
 
@@ -151,15 +153,35 @@ class Template:
             msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
             raise TypeError(msg)
         assert self._engine is not None, "Template.from_bytes/from_path build templates"
+        data = self._render_with(self._engine.render, vorlage)
+        if data is None:
+            # hyperlinks and images need relationships, which only docxtpl's path writes
+            return self._render_reference(vorlage)
+        return data
+
+    def _render_reference(self, vorlage: Sitzungsvorlage) -> bytes:
+        """Render through docxtpl alone: slower, the same bytes as :meth:`render` (tested)."""
+        assert self._engine is not None, "Template.from_bytes/from_path build templates"
+        data = self._render_with(self._engine.render_reference, vorlage, True)
+        assert data is not None
+        return data
+
+    def _render_with(
+        self,
+        render: Callable[[Mapping[str, Any]], Rendered],
+        vorlage: Sitzungsvorlage,
+        relationships: bool = False,
+    ) -> bytes | None:
         state = _ooxml.RenderState(self._styles)
         token = _STATE.set(state)
         try:
-            rendered = self._engine.render({"vorlage": vorlage})
+            rendered = render({"vorlage": vorlage})
         finally:
             _STATE.reset(token)
+        if (state.links or state.images) and not relationships:
+            return None
         rendered.add_numbering(state.nums)
         rendered.add_relationships(state.links, state.images)
-        rendered.set_language("de-DE")
         rendered.space_after_tables(120)
         rendered.set_properties(
             title=vorlage.betreff,
