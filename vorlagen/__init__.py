@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from vorlagen.batch import RenderResult, render_many
 from vorlagen.errors import (
     ConversionError,
     RenderError,
@@ -74,6 +75,7 @@ __all__ = [
     "Listeneintrag",
     "Norm",
     "RenderError",
+    "RenderResult",
     "Sachbearbeitung",
     "Sitzungsvorlage",
     "Tabelle",
@@ -90,5 +92,6 @@ __all__ = [
     "__version__",
     "check_template",
     "render",
+    "render_many",
     "save",
 ]

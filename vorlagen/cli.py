@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -12,13 +13,15 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from tqdm import tqdm
 
+from vorlagen.batch import render_many
 from vorlagen.errors import VorlagenError
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
-from vorlagen.template import Template, check_template, render, write_atomic
+from vorlagen.template import check_template, resolve_template, write_atomic
 
 __all__ = ["example_json", "load_paper", "main", "schema_json"]
 
@@ -59,10 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     r = commands.add_parser("render", help="eine Vorlage (JSON oder YAML) als DOCX ausgeben")
-    r.add_argument("paper", type=Path, help="die Vorlage als .json oder .yaml")
-    r.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: wie paper, .docx)")
+    r.add_argument("papers", type=Path, nargs="+", help="Vorlagen als .json oder .yaml")
+    r.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="Zieldatei, bei mehreren Vorlagen ein Verzeichnis (Standard: wie die Vorlage, .docx)",
+    )
     r.add_argument("--template", type=Path, help="eigene DOCX-Dokumentvorlage")
     r.add_argument("--waehrung", choices=["€", "EUR"], help="Währungszeichen (Hausstil)")
+    r.add_argument(
+        "--workers", type=int, help="Prozesse für mehrere Vorlagen (Standard: einer je CPU)"
+    )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
@@ -80,34 +91,78 @@ def _write_text(text: str, output: Path | None) -> None:
         print(f"{output} geschrieben", file=sys.stderr)
 
 
-def _render(args: argparse.Namespace) -> int:
+def _load(path: Path) -> Sitzungsvorlage | None:
+    """A paper from its file, or None after printing why it cannot be read."""
     try:
-        vorlage = load_paper(args.paper)
+        return load_paper(path)
     except OSError as e:
-        print(f"{args.paper}: nicht lesbar: {e.strerror or e}", file=sys.stderr)
-        return 1
+        print(f"{path}: nicht lesbar: {e.strerror or e}", file=sys.stderr)
     except yaml.YAMLError as e:
-        print(f"{args.paper}: kein gültiges YAML: {e}", file=sys.stderr)
-        return 1
+        print(f"{path}: kein gültiges YAML: {e}", file=sys.stderr)
     except ValidationError as e:
-        print(f"{args.paper}: die Vorlage ist ungültig:", file=sys.stderr)
+        print(f"{path}: die Vorlage ist ungültig:", file=sys.stderr)
         for line in fehlermeldungen(e):
             print(f"  {line}", file=sys.stderr)
+    return None
+
+
+def _targets(papers: Sequence[Path], output: Path | None) -> list[Path] | None:
+    """Where each paper's DOCX goes; None (after a message) if ``output`` cannot hold them."""
+    if output is None:
+        return [paper.with_suffix(".docx") for paper in papers]
+    if len(papers) == 1 and not output.is_dir() and not str(output).endswith(("/", os.sep)):
+        return [output]
+    if not output.is_dir():
+        print(f"{output}: Verzeichnis nicht gefunden", file=sys.stderr)
+        return None
+    targets = [output / paper.with_suffix(".docx").name for paper in papers]
+    if len(set(targets)) < len(targets):
+        print(f"{output}: mehrere Vorlagen hätten denselben Dateinamen", file=sys.stderr)
+        return None
+    return targets
+
+
+def _render(args: argparse.Namespace) -> int:
+    targets = _targets(args.papers, args.output)
+    if targets is None:
         return 1
     hausstil = Hausstil(waehrung=args.waehrung) if args.waehrung else None
-    output = args.output or args.paper.with_suffix(".docx")
     try:
-        template = Template.from_path(args.template, hausstil) if args.template else None
-        data = render(vorlage, template, hausstil)
-        write_atomic(output, data)
+        template = resolve_template(args.template, hausstil)
     except VorlagenError as e:
-        print(f"{args.paper}: {e}", file=sys.stderr)
+        print(e, file=sys.stderr)
         return 1
-    except OSError as e:
-        print(f"{output}: nicht schreibbar: {e.strerror or e}", file=sys.stderr)
-        return 1
-    print(f"{output} geschrieben", file=sys.stderr)
-    return 0
+    loaded = [
+        (path, target, _load(path)) for path, target in zip(args.papers, targets, strict=True)
+    ]
+    valid = [(path, target, paper) for path, target, paper in loaded if paper is not None]
+    failed = len(loaded) - len(valid)
+    workers = args.workers if len(valid) > 1 else 1
+    with tqdm(total=len(valid), unit=" Vorlagen", disable=None, file=sys.stderr) as bar:
+
+        def advance(done: int, total: int | None) -> None:
+            bar.update(1)
+
+        results = render_many(
+            [paper for _, _, paper in valid], template, workers=workers, progress=advance
+        )
+        for (path, target, _), result in zip(valid, results, strict=True):
+            if result.docx is None:
+                bar.write(f"{path}: {result.error}", file=sys.stderr)
+                failed += 1
+                continue
+            try:
+                write_atomic(target, result.docx)
+            except OSError as e:
+                bar.write(f"{target}: nicht schreibbar: {e.strerror or e}", file=sys.stderr)
+                failed += 1
+                continue
+            if len(valid) == 1:
+                bar.write(f"{target} geschrieben", file=sys.stderr)
+    if len(args.papers) > 1:
+        written = len(args.papers) - failed
+        print(f"{written} von {len(args.papers)} Vorlagen geschrieben", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

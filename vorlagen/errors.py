@@ -14,6 +14,7 @@ A paper that does not match the model is reported by pydantic's own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "ConversionError",
@@ -74,6 +75,9 @@ class TemplateError(VorlagenError):
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"Vorlage {source!r} ist fehlerhaft:\n{lines}")
 
+    def __reduce__(self) -> tuple[type[TemplateError], tuple[str, list[TemplateProblem]]]:
+        return (type(self), (self.source, self.problems))
+
 
 class RenderError(VorlagenError):
     """A paper could not be rendered into the template.
@@ -84,7 +88,15 @@ class RenderError(VorlagenError):
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         self.field = field
+        self.message = message
         super().__init__(f"{field}: {message}" if field else message)
+
+    def __reduce__(self) -> Any:
+        return (_render_error, (type(self), self.message, self.field))
+
+
+def _render_error(cls: type[RenderError], message: str, field: str | None) -> RenderError:
+    return cls(message, field=field)
 
 
 class ConversionError(VorlagenError):

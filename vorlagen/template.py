@@ -14,7 +14,7 @@ import re
 import tempfile
 import tomllib
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,7 +22,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from markupsafe import Markup
@@ -56,7 +56,10 @@ from vorlagen.schemas import (
 )
 from vorlagen.schemas.fehler import fehlermeldungen
 
-__all__ = ["Template", "check_template", "render", "save"]
+if TYPE_CHECKING:
+    from vorlagen.batch import Progress, RenderResult
+
+__all__ = ["Template", "check_template", "render", "resolve_template", "save"]
 
 _STATE: contextvars.ContextVar[_ooxml.RenderState] = contextvars.ContextVar("render_state")
 _CONTEXT_NAMES = frozenset({"vorlage"})
@@ -158,6 +161,17 @@ class Template:
             # hyperlinks and images need relationships, which only docxtpl's path writes
             return self._render_reference(vorlage)
         return data
+
+    def render_many(
+        self,
+        papers: Iterable[Sitzungsvorlage],
+        workers: int | None = None,
+        progress: Progress | None = None,
+    ) -> Iterator[RenderResult]:
+        """Render many papers on several processes; see :func:`vorlagen.render_many`."""
+        from vorlagen.batch import render_many
+
+        return render_many(papers, self, workers=workers, progress=progress)
 
     def _render_reference(self, vorlage: Sitzungsvorlage) -> bytes:
         """Render through docxtpl alone: slower, the same bytes as :meth:`render` (tested)."""
@@ -433,9 +447,10 @@ def _default(hausstil: Hausstil) -> Template:
     return Template.from_bytes(data, name="default.docx", hausstil=hausstil)
 
 
-def _template(
-    template: Template | str | os.PathLike[str] | None, hausstil: Hausstil | None
+def resolve_template(
+    template: Template | str | os.PathLike[str] | None, hausstil: Hausstil | None = None
 ) -> Template:
+    """The Template to render with: the given one, one loaded from a path, or the default."""
     if template is None:
         return _default(hausstil or DIN_5008)
     if isinstance(template, Template):
@@ -449,7 +464,7 @@ def render(
     hausstil: Hausstil | None = None,
 ) -> bytes:
     """Render a paper to DOCX bytes (default template and DIN 5008 unless given)."""
-    return _template(template, hausstil).render(vorlage)
+    return resolve_template(template, hausstil).render(vorlage)
 
 
 def save(
