@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from babel.numbers import format_currency
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from vorlagen.formatting import (
@@ -109,3 +112,16 @@ def test_hausstil_rejects_a_broken_pattern(muster: str) -> None:
 def test_hausstil_rejects_an_unknown_currency() -> None:
     with pytest.raises(ValidationError, match="waehrung"):
         Hausstil(waehrung="Euro")  # type: ignore[arg-type]
+
+
+@settings(max_examples=2000)
+@given(
+    st.decimals(min_value=Decimal("-1e14"), max_value=Decimal("1e14"), places=3),
+    st.sampled_from(["€", "EUR"]),
+)
+def test_format_betrag_agrees_with_babel(value: Decimal, waehrung: str) -> None:
+    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    expected = format_currency(
+        cents, "EUR", format="#,##0.00\xa0" + ("¤" if waehrung == "€" else "¤¤"), locale="de_DE"
+    )
+    assert format_betrag(value, waehrung) == expected  # type: ignore[arg-type]

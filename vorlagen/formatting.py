@@ -40,6 +40,9 @@ __all__ = [
 LOCALE = "de_DE"
 NBSP = "\xa0"
 _CENT = Decimal("0.01")
+_DE_SEPARATORS = str.maketrans({",": ".", ".": ","})
+_CURRENCY_SIGNS = {"€": "€", "EUR": "EUR"}
+_FAST_LIMIT = Decimal(10) ** 15
 # babel's patterns and locale, parsed once: formatting runs for every value of every paper
 _LOCALE = Locale.parse(LOCALE)
 _CURRENCY_PATTERNS = {
@@ -127,6 +130,11 @@ def format_betrag(value: Decimal | int, waehrung: Literal["€", "EUR"] = "€")
     '0,13\xa0€'
     """
     cents = Decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP)
+    if cents.is_finite() and abs(cents) < _FAST_LIMIT:
+        # the common case without babel's general machinery: CLDR de_DE groups by three
+        # with ".", uses "," as decimal sign and "-" as minus (tested against babel)
+        digits = f"{cents:,.2f}".translate(_DE_SEPARATORS)
+        return f"{digits}\xa0{_CURRENCY_SIGNS[waehrung]}"
     return str(_CURRENCY_PATTERNS[waehrung].apply(cents, _LOCALE, currency="EUR"))
 
 
@@ -251,20 +259,40 @@ _UNITS = (
     "€|EUR|%|‰|km|km²|m|m²|m³|cm|mm|ha|kg|g|t|l|Mio\\.|Mrd\\.|Tsd\\.|Std\\.|Min\\.|h|°C|"
     "kWh|MWh|GWh|kW|MW|Euro|Prozent"
 )
-# (a piece of text the rule needs, pattern, replacement): every replacement changes one
-# character into one other; the piece spares running a rule's regex where it cannot match.
-_RULES: list[tuple[str, re.Pattern[str], str]] = [
-    ("§", re.compile(r"(§§?) (?=\d)"), "\\1\xa0"),
-    (". ", re.compile(r"\b(Abs|Nr|Art|Ziff|Buchst|lit|Kap|Bd|Anl|S)\. (?=\d|[a-z]\b)"), "\\1.\xa0"),
-    (" ", re.compile(r"\b(Satz|Anlage|Seite) (?=\d)"), "\\1\xa0"),
-    (". ", re.compile(r"\b([A-Za-zÄÖÜäöü])\. (?=[A-Za-zÄÖÜäöü]\.)"), "\\1.\xa0"),
-    (" ", re.compile(rf"(\d) (?=(?:{_UNITS})(?![\w²³]))"), "\\1\xa0"),
-    (". ", re.compile(rf"\b(\d{{1,2}}\.) (?=(?:{_MONTHS})\b)"), "\\1\xa0"),
-    ("-", re.compile(r"\b(1[89]\d\d|20\d\d)-(?=(?:1[89]\d\d|20\d\d)\b)"), "\\1–"),
-    ("-", re.compile(r"(?<=\s)-(?=\s)"), "–"),
-]
 
 
+def _after(*words: str) -> str:
+    """A lookbehind for any of ``words`` (each alternative has a fixed width, as re needs)."""
+    return "(?:" + "|".join(f"(?<={word})" for word in words) + ")"
+
+
+_ABBREVIATIONS = ("Abs", "Nr", "Art", "Ziff", "Buchst", "lit", "Kap", "Bd", "Anl", "S")
+_LETTER = "[A-Za-zÄÖÜäöü]"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Every rule changes one character, its context checked by lookarounds only, so all rules
+# of a kind run as one regex with a constant replacement. Each regex starts with the
+# character it changes, so that the search skips straight from one candidate to the next.
+_NO_BREAK = re.compile(
+    " (?:"
+    + "|".join(
+        [
+            r"(?<=§ )(?=\d)",  # § 26, §§ 25, 26
+            _after(*(rf"\b{a}\. " for a in _ABBREVIATIONS)) + r"(?=\d|[a-z]\b)",  # Abs. 1
+            _after(r"\bSatz ", r"\bAnlage ", r"\bSeite ") + r"(?=\d)",  # Satz 2
+            rf"(?<=\b{_LETTER}\. )(?={_LETTER}\.)",  # z. B., i. V. m.
+            rf"(?<=\d )(?=(?:{_UNITS})(?![\w²³]))",  # 5 €, 10 %
+            _after(r"\b\d\. ", r"\b\d\d\. ") + rf"(?=(?:{_MONTHS})\b)",  # 1. Mai
+        ]
+    )
+    + ")"
+)
+_DASH = re.compile(
+    rf"-(?:(?<=\b1[89]\d\d-)|(?<=\b20\d\d-))(?={_YEAR}\b)"  # 2016–2018
+    r"|-(?<=\s-)(?=\s)"  # a hyphen between spaces: a dash
+)
+
+
+_QUOTE = re.compile("[\"']")
 # 's, 'n, 'ne: a letter left out ("geht's", "so 'ne Sache"), written with an apostrophe
 _ELISION = re.compile(r"(s|n|ne|nen|nem|nes)\b")
 
@@ -305,12 +333,14 @@ def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
             out.append(_apply_rules(text))
             continue
         chars = list(text)
-        for i, char in enumerate(chars):
-            opening = previous is None or previous in _OPENING_CONTEXT
-            if char == '"':
+        for match in _QUOTE.finditer(text):
+            i = match.start()
+            before = chars[i - 1] if i else previous
+            opening = before is None or before in _OPENING_CONTEXT
+            if match.group() == '"':
                 chars[i] = "„" if opening else "“"
-            elif char == "'":
-                rest = "".join(chars[i + 1 : i + 5])
+            else:
+                rest = text[i + 1 : i + 5]
                 if opening and rest[:1].isalnum() and not _ELISION.match(rest):
                     chars[i] = "‚"
                     single_open = True
@@ -319,13 +349,14 @@ def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
                     single_open = False
                 else:
                     chars[i] = "’"
-            previous = chars[i]
+        previous = chars[-1] if chars else previous
         out.append(_apply_rules("".join(chars)))
     return out
 
 
 def _apply_rules(text: str) -> str:
-    for needle, pattern, replacement in _RULES:
-        if needle in text:
-            text = pattern.sub(replacement, text)
+    if " " in text:
+        text = _NO_BREAK.sub("\xa0", text)
+    if "-" in text:
+        text = _DASH.sub("–", text)
     return text
