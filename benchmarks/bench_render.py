@@ -29,6 +29,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def with_paragraphs(paper: vorlagen.Sitzungsvorlage, count: int) -> vorlagen.Sit
 
 
 def naive(tpl: vorlagen.Template) -> Callable[[vorlagen.Sitzungsvorlage], bytes]:
-    """docxtpl as its users call it: load the template, render, save, for every paper."""
+    """Use docxtpl as its users do: load the template, render, save, for every paper."""
     env = tpl._environment()
 
     def render(paper: vorlagen.Sitzungsvorlage) -> bytes:
@@ -90,7 +91,9 @@ def floor(docx: bytes) -> Callable[[], bytes]:
     return write
 
 
-def medians(functions: dict[str, Callable[[], object]], repeats: int, inner: int) -> dict[str, float]:
+def medians(
+    functions: dict[str, Callable[[], object]], repeats: int, inner: int
+) -> dict[str, float]:
     """Median seconds per call of each function, measured interleaved."""
     samples: dict[str, list[float]] = {name: [] for name in functions}
     for function in functions.values():
@@ -133,7 +136,7 @@ def run(quick: bool) -> dict[str, Any]:
     sizes = [1, 10, 100, 1000] if quick else [1, 10, 100, 1000, 10000]
     scaled = {size: with_paragraphs(paper, size) for size in sizes}
     scaling = medians(
-        {str(size): (lambda p=p: tpl.render(p)) for size, p in scaled.items()},
+        {str(size): partial(tpl.render, p) for size, p in scaled.items()},
         3 if quick else 5,
         1,
     )

@@ -44,7 +44,6 @@ _INSIDE_TAG = re.compile(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.DOT
 _BETWEEN_RUNS = re.compile(r"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.DOTALL)
 _BLOCK_TAG = re.compile(r"\{\{p\s+((?:(?!\}\}).)*?)\s*\}\}", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
-_PARAGRAPH_END = re.compile(r"\n(?=<w:p[ >])")
 _LISTING = re.compile("[\t\n\a\f]")
 # docxtpl renders these core properties through Jinja, in this order, before we set ours
 _JINJA_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -196,7 +195,7 @@ _TOOLS = _DocxTemplate(None)
 
 def _finish(xml: str) -> str:
     """Clean up a rendered part exactly as docxtpl's DocxTemplate.render_xml_part does."""
-    xml = _PARAGRAPH_END.sub("", xml)
+    xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     # resolve_listing turns tabs, newlines, \a and \f in the text into Word markup; without
     # any of them it would return its input unchanged, at the cost of a regex per run
