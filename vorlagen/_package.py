@@ -1,4 +1,8 @@
-"""Writing the zip of a DOCX: parts that never change are compressed once, at load.
+"""The zip of a DOCX: checking a template's before anything reads it, and writing ours.
+
+A template is refused before any part is decompressed if its archive could exhaust memory
+(sizes and compression ratios declared in the zip), escape its folder (absolute or ``..``
+names), carry macros, or hold XML with a DTD (entity expansion, external entities).
 
 The archive written here is byte for byte what :mod:`zipfile` writes for the same entries
 (``writestr`` with a fixed time, deflated, mode 0600): a test holds the two together.
@@ -6,6 +10,8 @@ The archive written here is byte for byte what :mod:`zipfile` writes for the sam
 
 from __future__ import annotations
 
+import io
+import re
 import struct
 import zipfile
 import zlib
@@ -14,7 +20,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-__all__ = ["Entry", "deflate", "write_zip", "zip_time"]
+from lxml import etree
+
+from vorlagen.errors import TemplateProblem
+
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_PART_BYTES",
+    "MAX_RATIO",
+    "MAX_TEMPLATE_BYTES",
+    "MAX_TOTAL_BYTES",
+    "Entry",
+    "deflate",
+    "package_problems",
+    "write_zip",
+    "zip_time",
+]
+
+#: Limits for templates; far beyond any real one (a county's template is under 5 MB).
+MAX_TEMPLATE_BYTES: Final = 50 * 2**20  # the .docx file itself
+MAX_PART_BYTES: Final = 50 * 2**20  # one part, uncompressed
+MAX_TOTAL_BYTES: Final = 200 * 2**20  # all parts, uncompressed
+MAX_RATIO: Final = 100  # uncompressed / compressed, for parts over 1 MiB
+MAX_ENTRIES: Final = 5_000
 
 _VERSION: Final = 20  # zipfile's default "version needed" for deflated entries
 _SYSTEM: Final = zipfile.ZipInfo("x").create_system
@@ -80,3 +108,82 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
     out += central
     out += _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), start, 0)
     return bytes(out)
+
+
+# -- checking a template's package ------------------------------------------------------------
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+_MACRO_TYPE = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
+
+
+def package_problems(data: bytes) -> list[TemplateProblem]:
+    """Why ``data`` cannot be used as a DOCX template at all; empty if it can be opened."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return [_problem("", f"größer als {MAX_TEMPLATE_BYTES // 2**20} MB")]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            problems = _archive_problems(infos)
+            if problems:
+                return problems
+            names = {info.filename for info in infos}
+            if "word/document.xml" not in names:
+                return [_problem("word/document.xml", "fehlt: keine Word-Datei")]
+            content_types = z.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or _MACRO_TYPE.search(
+                content_types
+            ):
+                return [_problem("word/vbaProject.bin", "Vorlagen mit Makros sind nicht zulässig")]
+            return [
+                problem
+                for info in infos
+                if info.filename.endswith((".xml", ".rels"))
+                and (problem := _xml_problem(info.filename, z.read(info))) is not None
+            ]
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as e:
+        return [_problem("", f"keine DOCX-Datei (kein gültiges ZIP-Archiv: {e})")]
+
+
+def _problem(part: str, message: str) -> TemplateProblem:
+    return TemplateProblem(part, message, kind="paket")
+
+
+def _archive_problems(infos: list[zipfile.ZipInfo]) -> list[TemplateProblem]:
+    """Names and sizes that make an archive unsafe to unpack, read from its directory alone."""
+    if len(infos) > MAX_ENTRIES:
+        return [_problem("", f"mehr als {MAX_ENTRIES} Einträge im Archiv")]
+    problems = []
+    total = 0
+    for info in infos:
+        name = info.filename
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in parts:
+            problems.append(_problem(name, "Pfad außerhalb des Archivs (absolut oder mit ..)"))
+        if info.file_size > MAX_PART_BYTES:
+            problems.append(_problem(name, f"größer als {MAX_PART_BYTES // 2**20} MB entpackt"))
+        elif info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            problems.append(
+                _problem(name, f"verdächtig stark komprimiert (mehr als {MAX_RATIO}:1)")
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        problems.append(
+            _problem("", f"entpackt größer als {MAX_TOTAL_BYTES // 2**20} MB insgesamt")
+        )
+    return problems
+
+
+def _xml_problem(name: str, content: bytes) -> TemplateProblem | None:
+    """Why a part is not plain, well-formed XML, if it is not."""
+    if _DOCTYPE.search(content):
+        return TemplateProblem(
+            name, "XML mit DOCTYPE (DTD, Entitäten) ist nicht zulässig", kind="xml"
+        )
+    try:
+        etree.fromstring(content, _XML_PARSER)
+    except etree.XMLSyntaxError as e:
+        return TemplateProblem(name, f"kein gültiges XML: {e}", kind="xml")
+    return None

@@ -24,13 +24,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
 from vorlagen import _ooxml
 from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
 from vorlagen._engine import BLOCK_FILTER, Engine, Rendered, make_environment, normalize_zip
+from vorlagen._package import MAX_TEMPLATE_BYTES, package_problems
 from vorlagen._styles import Styles, needs_preparing, prepare_styles, read_styles
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting import (
@@ -112,7 +112,7 @@ class Template:
         cls, data: bytes, name: str, hausstil: Hausstil | None
     ) -> tuple[Template | None, list[TemplateProblem]]:
         """The checked, prepared template, or None and every problem found."""
-        problems = _package_problems(data)
+        problems = package_problems(data)
         if problems:
             return None, problems
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -261,15 +261,22 @@ class Template:
         )
         raise RenderError(msg)
 
-    def _finalize(self, value: Any) -> Any:
-        """Format every value a ``{{ ... }}`` tag prints, in the house style."""
+    def _finalize(self, value: Any) -> Markup:
+        """Format and escape every value a ``{{ ... }}`` tag prints, in the house style.
+
+        All text goes through the one escape that also keeps docxtpl's ``{_{`` markers in
+        the text from turning into tags.
+        """
+        if isinstance(value, Markup):
+            return value
+        return Markup(_ooxml.escape(self._text(value)))
+
+    def _text(self, value: Any) -> str:
         stil = self.hausstil
         if value is None:
             return ""
-        if isinstance(value, Markup):
-            return value
         if isinstance(value, str):
-            return Markup(_ooxml.escape(value))
+            return value
         if isinstance(value, bool):
             return "ja" if value else "nein"
         if isinstance(value, Enum):
@@ -292,7 +299,7 @@ class Template:
         if isinstance(value, BaseModel | list | dict):
             msg = f"ein {type(value).__name__} kann nicht als Text ausgegeben werden"
             raise RenderError(msg)
-        return value
+        return str(value)
 
 
 def _checked(value: Any, kind: Any, name: str) -> Any:
@@ -352,6 +359,9 @@ def _read(
 ) -> tuple[bytes | None, Hausstil | None, list[TemplateProblem]]:
     """A template's bytes and house style (given, or from its sidecar TOML), or the problems."""
     try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            too_big = f"größer als {MAX_TEMPLATE_BYTES // 2**20} MB"
+            return None, None, [TemplateProblem(str(path), too_big, kind="paket")]
         data = path.read_bytes()
     except OSError as e:
         return (
@@ -371,41 +381,6 @@ def _read(
     except (OSError, tomllib.TOMLDecodeError) as e:
         problems = [TemplateProblem(sidecar.name, f"nicht lesbar: {e}", kind="hausstil")]
     return None, None, problems
-
-
-def _package_problems(data: bytes) -> list[TemplateProblem]:
-    """Problems that make a file unusable as a DOCX template at all."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-    except zipfile.BadZipFile:
-        return [TemplateProblem("", "keine DOCX-Datei (kein gültiges ZIP-Archiv)")]
-    if "word/document.xml" not in names:
-        return [TemplateProblem("word/document.xml", "fehlt: keine Word-Datei")]
-    if "word/vbaProject.bin" in names:
-        return [TemplateProblem("word/vbaProject.bin", "Vorlagen mit Makros sind nicht zulässig")]
-    problems = []
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in sorted(n for n in names if n.endswith((".xml", ".rels"))):
-            problem = _xml_problem(name, z.read(name))
-            if problem is not None:
-                problems.append(problem)
-    return problems
-
-
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-
-
-def _xml_problem(name: str, content: bytes) -> TemplateProblem | None:
-    """Why a part is not plain, well-formed XML, if it is not."""
-    if _DOCTYPE.search(content):
-        return TemplateProblem(name, "XML mit DOCTYPE (DTD) ist nicht zulässig", kind="xml")
-    try:
-        etree.fromstring(content, _XML_PARSER)
-    except etree.XMLSyntaxError as e:
-        return TemplateProblem(name, f"kein gültiges XML: {e}", kind="xml")
-    return None
 
 
 def _umask() -> int:

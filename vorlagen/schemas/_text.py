@@ -22,13 +22,19 @@ _HINTS = {
 }
 
 
-def _xml_safe(value: str) -> str:
-    """Normalise line ends and reject what an XML document cannot contain."""
+def _xml_safe(value: Any) -> Any:
+    """Normalise line ends and reject what an XML document cannot contain.
+
+    Runs before pydantic's own string checks, which would refuse a lone surrogate with a
+    message that names neither the character nor its place.
+    """
+    if not isinstance(value, str):
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     bad = _NOT_XML.search(value)
     if bad is not None:
         char = bad.group()
-        name = unicodedata.name(char, "Steuerzeichen")
+        name = _describe(char)
         hint = _HINTS.get(char, "entfernen oder ersetzen")
         raise PydanticCustomError(
             "unzulaessiges_zeichen",
@@ -42,6 +48,15 @@ def _xml_safe(value: str) -> str:
             },
         )
     return value
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "einzelnes Surrogat, Zeichen falsch kodiert"
+    if code in (0xFFFE, 0xFFFF):
+        return "Nichtzeichen"
+    return unicodedata.name(char, "Steuerzeichen")
 
 
 def _not_blank(value: str) -> str:
@@ -60,14 +75,14 @@ def _one_line(value: str) -> str:
     return value
 
 
-Lauf = Annotated[str, AfterValidator(_xml_safe)]
+Lauf = Annotated[str, BeforeValidator(_xml_safe)]
 """A piece of running text; may be blank (a space between two typed values)."""
 
-Text = Annotated[str, AfterValidator(_xml_safe), AfterValidator(_not_blank)]
+Text = Annotated[str, BeforeValidator(_xml_safe), AfterValidator(_not_blank)]
 """Text of one or more lines (``\\n`` is a line break), anything XML 1.0 can hold."""
 
 Zeile = Annotated[
-    str, AfterValidator(_xml_safe), AfterValidator(_not_blank), AfterValidator(_one_line)
+    str, BeforeValidator(_xml_safe), AfterValidator(_not_blank), AfterValidator(_one_line)
 ]
 """Text of exactly one line."""
 
