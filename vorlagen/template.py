@@ -396,7 +396,10 @@ _UMASK = _umask()
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
 
-    The file gets the permissions of the file it replaces, or those a new file would get.
+    The data reaches the disk (fsync) before the rename, and the rename before this returns
+    (fsync of the directory, where the system allows it). On any failure the previous file
+    is untouched and no temporary file is left. The file gets the permissions of the file it
+    replaces, or those a new file would get.
     """
     try:
         mode = path.stat().st_mode & 0o7777
@@ -413,7 +416,21 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _sync_directory(path.parent)
     return path
+
+
+def _sync_directory(folder: Path) -> None:
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY)
+    except OSError:  # not possible everywhere (Windows); the rename has happened all the same
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @cache
