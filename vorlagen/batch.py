@@ -18,7 +18,7 @@ from itertools import islice
 
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
-from vorlagen.template import Template, resolve_template
+from vorlagen.template import Fassung, Template, resolve_template
 
 __all__ = ["Progress", "RenderResult", "render_many"]
 
@@ -48,9 +48,11 @@ class RenderResult:
         return self.error is None
 
 
-def _render_one(template: Template, index: int, paper: Sitzungsvorlage) -> RenderResult:
+def _render_one(
+    template: Template, index: int, paper: Sitzungsvorlage, fassung: Fassung = "intern"
+) -> RenderResult:
     try:
-        return RenderResult(index, template.render(paper))
+        return RenderResult(index, template.render(paper, fassung))
     except Exception as e:  # one paper's failure must not end the batch
         return RenderResult(index, error=e)
 
@@ -67,9 +69,9 @@ def _start_worker(template: Template | tuple[bytes, str, Hausstil]) -> None:
     _WORKER_TEMPLATE = template
 
 
-def _render_chunk(chunk: list[tuple[int, Sitzungsvorlage]]) -> list[RenderResult]:
+def _render_chunk(chunk: list[tuple[int, Sitzungsvorlage]], fassung: Fassung) -> list[RenderResult]:
     assert _WORKER_TEMPLATE is not None, "the pool's initializer sets the template"
-    return [_render_one(_WORKER_TEMPLATE, index, paper) for index, paper in chunk]
+    return [_render_one(_WORKER_TEMPLATE, index, paper, fassung) for index, paper in chunk]
 
 
 def _pool_setup(
@@ -93,6 +95,7 @@ def render_many(
     hausstil: Hausstil | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    fassung: Fassung = "intern",
 ) -> Iterator[RenderResult]:
     """Render papers on ``workers`` processes (default: one per CPU); results in input order.
 
@@ -108,9 +111,9 @@ def render_many(
     total = len(papers) if isinstance(papers, list | tuple) else None
     numbered = enumerate(papers)
     results = (
-        (_render_one(chosen, index, paper) for index, paper in numbered)
+        (_render_one(chosen, index, paper, fassung) for index, paper in numbered)
         if count == 1
-        else _in_pool(chosen, numbered, count)
+        else _in_pool(chosen, numbered, count, fassung)
     )
     return _reporting(results, total, progress)
 
@@ -125,7 +128,10 @@ def _reporting(
 
 
 def _in_pool(
-    template: Template, numbered: Iterator[tuple[int, Sitzungsvorlage]], workers: int
+    template: Template,
+    numbered: Iterator[tuple[int, Sitzungsvorlage]],
+    workers: int,
+    fassung: Fassung,
 ) -> Iterator[RenderResult]:
     context, handed = _pool_setup(template)
     with ProcessPoolExecutor(
@@ -137,7 +143,7 @@ def _in_pool(
                 chunk = list(islice(numbered, _CHUNK))
                 if not chunk:
                     break
-                pending.append(pool.submit(_render_chunk, chunk))
+                pending.append(pool.submit(_render_chunk, chunk, fassung))
             if not pending:
                 return
             yield from pending.popleft().result()

@@ -71,6 +71,10 @@ class Hausstil(BaseModel):
         default=True,
         description="German quotes, no-break spaces and dashes in the prose of rich content",
     )
+    unterzeichner_oeffentlich: bool = Field(
+        default=True,
+        description="whether the signer's name appears in the public version (fassung)",
+    )
 
     @classmethod
     def from_toml(cls, path: str | os.PathLike[str]) -> Hausstil:

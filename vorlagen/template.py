@@ -7,6 +7,7 @@ placed with ``{{p ...}}`` becomes real paragraphs, lists and tables in the templ
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import io
 import os
@@ -22,7 +23,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
@@ -59,7 +60,11 @@ from vorlagen.schemas.fehler import fehlermeldungen
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
 
-__all__ = ["Template", "check_template", "render", "resolve_template", "save"]
+__all__ = ["Fassung", "Template", "check_template", "render", "resolve_template", "save"]
+
+#: Which version of a paper: for the administration and council ("intern", everything) or
+#: for the public ("oeffentlich", without the personal data of staff).
+Fassung = Literal["intern", "oeffentlich"]
 
 _STATE: contextvars.ContextVar[_ooxml.RenderState] = contextvars.ContextVar("render_state")
 _CONTEXT_NAMES = frozenset({"vorlage"})
@@ -150,11 +155,24 @@ class Template:
             return self
         return Template.from_bytes(self.data, self.name, hausstil)
 
-    def render(self, vorlage: Sitzungsvorlage) -> bytes:
-        """Render a paper to DOCX bytes."""
+    def render(self, vorlage: Sitzungsvorlage, fassung: Fassung = "intern") -> bytes:
+        """Render a paper to DOCX bytes.
+
+        ``fassung="oeffentlich"`` renders the version for the public: without the
+        Sachbearbeitung (and the signer's name, if the Hausstil says so); a non-public paper
+        has no such version (RenderError).
+        """
         if not isinstance(vorlage, Sitzungsvorlage):
             msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
             raise TypeError(msg)
+        if fassung == "oeffentlich":
+            try:
+                vorlage = vorlage.oeffentliche_fassung(self.hausstil.unterzeichner_oeffentlich)
+            except ValueError as e:
+                raise RenderError(str(e), field="oeffentlich") from e
+        elif fassung != "intern":
+            msg = f"fassung muss 'intern' oder 'oeffentlich' sein, nicht {fassung!r}"
+            raise ValueError(msg)
         assert self._engine is not None, "Template.from_bytes/from_path build templates"
         data = self._render_with(self._engine.render, vorlage)
         if data is None:
@@ -167,11 +185,12 @@ class Template:
         papers: Iterable[Sitzungsvorlage],
         workers: int | None = None,
         progress: Progress | None = None,
+        fassung: Fassung = "intern",
     ) -> Iterator[RenderResult]:
         """Render many papers on several processes; see :func:`vorlagen.render_many`."""
         from vorlagen.batch import render_many
 
-        return render_many(papers, self, workers=workers, progress=progress)
+        return render_many(papers, self, workers=workers, progress=progress, fassung=fassung)
 
     def _render_reference(self, vorlage: Sitzungsvorlage) -> bytes:
         """Render through docxtpl alone: slower, the same bytes as :meth:`render` (tested)."""
@@ -205,9 +224,17 @@ class Template:
         )
         return rendered.to_bytes(vorlage.datum)
 
-    def save(self, vorlage: Sitzungsvorlage, path: str | os.PathLike[str]) -> Path:
+    def save(
+        self, vorlage: Sitzungsvorlage, path: str | os.PathLike[str], fassung: Fassung = "intern"
+    ) -> Path:
         """Render a paper and write it to ``path`` atomically; returns the path."""
-        return write_atomic(Path(path), self.render(vorlage))
+        return write_atomic(Path(path), self.render(vorlage, fassung))
+
+    def render_pdf(self, vorlage: Sitzungsvorlage, fassung: Fassung = "intern") -> bytes:
+        """Render a paper to PDF/A-2b (tagged) through LibreOffice; see :mod:`vorlagen.pdf`."""
+        from vorlagen.pdf import to_pdf
+
+        return to_pdf(self.render(vorlage, fassung))
 
     # -- formatting hooks ------------------------------------------------------------------
 
@@ -426,9 +453,8 @@ def _sync_directory(folder: Path) -> None:
     except OSError:  # not possible everywhere (Windows); the rename has happened all the same
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -454,9 +480,10 @@ def render(
     vorlage: Sitzungsvorlage,
     template: Template | str | os.PathLike[str] | None = None,
     hausstil: Hausstil | None = None,
+    fassung: Fassung = "intern",
 ) -> bytes:
     """Render a paper to DOCX bytes (default template and DIN 5008 unless given)."""
-    return resolve_template(template, hausstil).render(vorlage)
+    return resolve_template(template, hausstil).render(vorlage, fassung)
 
 
 def save(
@@ -464,6 +491,7 @@ def save(
     path: str | os.PathLike[str],
     template: Template | str | os.PathLike[str] | None = None,
     hausstil: Hausstil | None = None,
+    fassung: Fassung = "intern",
 ) -> Path:
     """Render a paper and write it to ``path`` atomically; returns the path."""
-    return write_atomic(Path(path), render(vorlage, template, hausstil))
+    return write_atomic(Path(path), render(vorlage, template, hausstil, fassung))

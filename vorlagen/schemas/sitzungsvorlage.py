@@ -69,6 +69,23 @@ class Sitzungsvorlage(Modell):
     anlagen: list[Anlage] = Field(default_factory=list)
     unterzeichnung: Unterzeichnung | None = None
 
+    def oeffentliche_fassung(self, mit_unterzeichner: bool = True) -> Sitzungsvorlage:
+        """The version for the public: without the personal data of staff.
+
+        The Sachbearbeitung is left out, and the signer's name unless ``mit_unterzeichner``.
+
+        Raises:
+            ValueError: the paper is not public (``oeffentlich`` is false).
+        """
+        if not self.oeffentlich:
+            msg = "eine nichtöffentliche Vorlage hat keine öffentliche Fassung"
+            raise ValueError(msg)
+        update: dict[str, object] = {"sachbearbeitung": None}
+        if not mit_unterzeichner and self.unterzeichnung is not None:
+            # the function stays ("Der Landrat"); the templates leave out an empty name
+            update["unterzeichnung"] = self.unterzeichnung.model_copy(update={"name": None})
+        return self.model_copy(update=update)
+
     @field_validator("nichtoeffentlich_grund", mode="after")
     @classmethod
     def _grund_bei_nichtoeffentlich(cls, value: str | None, info: ValidationInfo) -> str | None:
