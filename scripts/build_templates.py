@@ -771,6 +771,7 @@ def stadt_document_xml() -> str:
             style="Vorlagenkopf",
         ),
         tag("{%p endif %}"),
+        para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
         para("Beratungsfolge", style="Heading2"),
         tag(f"{{%p for b in {v}.beratungsfolge %}}"),
         para(
@@ -779,7 +780,6 @@ def stadt_document_xml() -> str:
             style="Beratung",
         ),
         tag("{%p endfor %}"),
-        para(f"{{{{ {v}.betreff }}}}", style="Heading1"),
         *rich_section("Beschlussvorschlag", f"{v}.beschlussvorschlag", optional=True),
         *rich_section("Sachverhalt", f"{v}.sachdarstellung"),
         *rechtsgrundlage_section(),

@@ -74,43 +74,23 @@ def _libreoffice_missing() -> str | None:
 
 @pytest.fixture(scope="session")
 def to_pdf_text() -> Iterator[Callable[[bytes], str]]:
-    """Convert DOCX bytes with headless LibreOffice and return pdftotext's text."""
+    """Convert DOCX bytes to PDF (vorlagen.to_pdf) and return pdftotext's text."""
     reason = _libreoffice_missing()
     if reason is not None:
         if os.environ.get("CI"):
             pytest.fail(f"LibreOffice is required in CI: {reason}")
         pytest.skip(reason)
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        profile = (work / "profile").as_uri()
+        pdf = Path(tmp) / "paper.pdf"
 
         def convert(data: bytes) -> str:
-            source = work / "paper.docx"
-            source.write_bytes(data)
-            subprocess.run(
-                [
-                    "soffice",
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(work),
-                    str(source),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=180,
-            )
-            pdf = work / "paper.pdf"
-            text = subprocess.run(
+            pdf.write_bytes(vorlagen.to_pdf(data))
+            return subprocess.run(
                 ["pdftotext", str(pdf), "-"],
                 check=True,
                 capture_output=True,
                 text=True,
                 timeout=60,
             ).stdout
-            pdf.unlink()
-            return text
 
         yield convert

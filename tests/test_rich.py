@@ -72,7 +72,7 @@ def test_paragraph_by_paragraph(rendered: tuple[bytes, Document]) -> None:
     number, bullet, restart = first[1], nested_bullets[1], restarted[1]
     assert len({number, bullet, restart}) == 3  # the second numbered list has its own
     assert rows == [
-        ("Heading 4", "Ausgangslage", None),
+        ("Heading 3", "Ausgangslage", None),
         (
             "Normal",
             "Der Kreistag hat die „Schulentwicklungsplanung“ beschlossen (vgl. §\xa080 "
@@ -85,7 +85,7 @@ def test_paragraph_by_paragraph(rendered: tuple[bytes, Document]) -> None:
             "Haushaltsplan.",
             None,
         ),
-        ("Heading 5", "Maßnahmen", None),
+        ("Heading 4", "Maßnahmen", None),
         ("List Number", "Der Kreistag beschließt die Erweiterung.", (0, number)),
         ("List Number", "Die Verwaltung wird beauftragt,", (0, number)),
         ("List Number", "die Planung zu vergeben und", (1, number)),

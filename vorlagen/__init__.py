@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from vorlagen.accessibility import AccessibilityProblem, check_accessibility
 from vorlagen.batch import RenderResult, render_many
 from vorlagen.errors import (
     ConversionError,
@@ -16,6 +17,7 @@ from vorlagen.errors import (
     VorlagenError,
 )
 from vorlagen.formatting import Hausstil
+from vorlagen.pdf import to_pdf, to_pdf_many
 from vorlagen.schemas import (
     Absatz,
     Anlage,
@@ -47,12 +49,13 @@ from vorlagen.schemas import (
     Zitat,
     Zustaendigkeit,
 )
-from vorlagen.template import Template, check_template, render, save
+from vorlagen.template import Fassung, Template, check_template, render, save
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Absatz",
+    "AccessibilityProblem",
     "Anlage",
     "Beratung",
     "Betrag",
@@ -62,6 +65,7 @@ __all__ = [
     "ConversionError",
     "DatumWert",
     "Erlass",
+    "Fassung",
     "Fett",
     "FinanzielleAuswirkungen",
     "Finanzposition",
@@ -90,8 +94,11 @@ __all__ = [
     "Zitat",
     "Zustaendigkeit",
     "__version__",
+    "check_accessibility",
     "check_template",
     "render",
     "render_many",
     "save",
+    "to_pdf",
+    "to_pdf_many",
 ]

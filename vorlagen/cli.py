@@ -16,8 +16,9 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from vorlagen.batch import render_many
-from vorlagen.errors import VorlagenError
+from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
+from vorlagen.pdf import to_pdf_many
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
@@ -73,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--waehrung", choices=["€", "EUR"], help="Währungszeichen (Hausstil)")
     r.add_argument(
         "--workers", type=int, help="Prozesse für mehrere Vorlagen (Standard: einer je CPU)"
+    )
+    r.add_argument(
+        "--oeffentlich",
+        action="store_true",
+        help="öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner)",
+    )
+    r.add_argument(
+        "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
     )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
@@ -138,13 +147,18 @@ def _render(args: argparse.Namespace) -> int:
     valid = [(path, target, paper) for path, target, paper in loaded if paper is not None]
     failed = len(loaded) - len(valid)
     workers = args.workers if len(valid) > 1 else 1
+    written: list[tuple[Path, bytes]] = []
     with tqdm(total=len(valid), unit=" Vorlagen", disable=None, file=sys.stderr) as bar:
 
         def advance(done: int, total: int | None) -> None:
             bar.update(1)
 
         results = render_many(
-            [paper for _, _, paper in valid], template, workers=workers, progress=advance
+            [paper for _, _, paper in valid],
+            template,
+            workers=workers,
+            progress=advance,
+            fassung="oeffentlich" if args.oeffentlich else "intern",
         )
         for (path, target, _), result in zip(valid, results, strict=True):
             if result.docx is None:
@@ -157,12 +171,29 @@ def _render(args: argparse.Namespace) -> int:
                 bar.write(f"{target}: nicht schreibbar: {e.strerror or e}", file=sys.stderr)
                 failed += 1
                 continue
+            written.append((target, result.docx))
             if len(valid) == 1:
                 bar.write(f"{target} geschrieben", file=sys.stderr)
+    if args.pdf and written:
+        failed += _write_pdfs(written)
     if len(args.papers) > 1:
-        written = len(args.papers) - failed
-        print(f"{written} von {len(args.papers)} Vorlagen geschrieben", file=sys.stderr)
+        done = len(args.papers) - failed
+        print(f"{done} von {len(args.papers)} Vorlagen geschrieben", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _write_pdfs(documents: list[tuple[Path, bytes]]) -> int:
+    """Convert the written documents with one LibreOffice run; the number that failed."""
+    try:
+        pdfs = to_pdf_many([data for _, data in documents])
+    except ConversionError as e:
+        print(f"PDF: {e}", file=sys.stderr)
+        return len(documents)
+    for (target, _), pdf in zip(documents, pdfs, strict=True):
+        write_atomic(target.with_suffix(".pdf"), pdf)
+        if len(documents) == 1:
+            print(f"{target.with_suffix('.pdf')} geschrieben", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

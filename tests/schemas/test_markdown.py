@@ -46,7 +46,7 @@ def test_every_construct(basis: Path) -> None:
     )
     blocks = Inhalt.from_markdown(text, basis=basis).root
     heading, paragraph, liste, tabelle, zitat, bild, code = blocks
-    assert heading == Ueberschrift(text=["Anlass"], ebene=2)
+    assert heading == Ueberschrift(text=["Anlass"], ebene=1)  # "##" is the highest level used
     assert paragraph == Absatz(
         text=[
             "Text mit ",

@@ -175,7 +175,15 @@ def markdown_bloecke(text: str) -> list[dict[str, Any]]:
 
     >>> for block in markdown_bloecke("## Anlass\n\nDer **Kreistag** beschließt."):
     ...     print(block)
-    {'typ': 'ueberschrift', 'text': ['Anlass'], 'ebene': 2}
+    {'typ': 'ueberschrift', 'text': ['Anlass'], 'ebene': 1}
     {'typ': 'absatz', 'text': ['Der ', {'typ': 'fett', 'text': ['Kreistag']}, ' beschließt.']}
     """
-    return _blocks(SyntaxTreeNode(_PARSER.parse(text)).children)
+    blocks = _blocks(SyntaxTreeNode(_PARSER.parse(text)).children)
+    # Many write "##" for their first heading level: the highest level used becomes level 1,
+    # so that no heading level is skipped below the template's section headings.
+    levels = [b["ebene"] for b in blocks if b["typ"] == "ueberschrift"]
+    if levels and min(levels) > 1:
+        for block in blocks:
+            if block["typ"] == "ueberschrift":
+                block["ebene"] -= min(levels) - 1
+    return blocks

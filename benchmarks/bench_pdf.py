@@ -1,0 +1,55 @@
+"""PDF conversion: one LibreOffice start per paper versus one for a batch, in one run.
+
+python benchmarks/bench_pdf.py [--json] [--papers 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import vorlagen  # noqa: E402
+
+
+def run(papers: int) -> dict[str, float]:
+    text = (ROOT / "examples" / "beschlussvorlage.json").read_text(encoding="utf-8")
+    docx = vorlagen.render(vorlagen.Sitzungsvorlage.model_validate_json(text))
+    documents = [docx] * papers
+    vorlagen.to_pdf(docx)  # warm the disk cache for LibreOffice's own files
+    start = time.perf_counter()
+    for document in documents:
+        vorlagen.to_pdf(document)
+    one_by_one = (time.perf_counter() - start) / papers
+    start = time.perf_counter()
+    vorlagen.to_pdf_many(documents)
+    batch = (time.perf_counter() - start) / papers
+    return {
+        "papers": papers,
+        "one_by_one_s_per_paper": round(one_by_one, 3),
+        "batch_s_per_paper": round(batch, 3),
+        "one_by_one_over_batch": round(one_by_one / batch, 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--papers", type=int, default=20, help="papers per measurement")
+    args = parser.parse_args()
+    figures = run(args.papers)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        for name, value in figures.items():
+            print(f"{name:26} {value:8}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

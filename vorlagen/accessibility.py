@@ -1,0 +1,262 @@
+"""Accessibility of a DOCX (BITV 2.0 / EN 301 549): what a screen reader user would miss.
+
+:func:`check_accessibility` reads any DOCX, the library's own or a template author's, and
+reports: no document language, no title, skipped heading levels, bold paragraphs standing in
+for headings, empty paragraphs used for spacing, tables without a header row marked to
+repeat, and images without alternative text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final
+
+from lxml import etree
+
+from vorlagen._styles import GERMAN_NAMES
+
+__all__ = ["AccessibilityProblem", "check_accessibility"]
+
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_DC: Final = "{http://purl.org/dc/elements/1.1/}"
+_PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_HEADING: Final = re.compile(r"heading ([1-9])")
+_FAKE_HEADING_MAX: Final = 120  # longer bold paragraphs are emphasis, not headings
+_PARTS: Final = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+
+
+@dataclass(frozen=True)
+class AccessibilityProblem:
+    """One obstacle for readers with assistive technology.
+
+    Attributes:
+        kind: ``sprache``, ``titel``, ``ueberschrift_sprung``, ``ueberschrift_vorgetaeuscht``,
+            ``leerer_absatz``, ``tabellenkopf`` or ``alternativtext``.
+        message: what is wrong and how to fix it.
+        part: the package part, e.g. ``word/document.xml``.
+        paragraph: the 1-based number of the paragraph within the part, if it is about one.
+        text: the paragraph's text, shortened, to find it.
+    """
+
+    kind: str
+    message: str
+    part: str = "word/document.xml"
+    paragraph: int | None = None
+    text: str | None = None
+
+    def __str__(self) -> str:
+        where = self.part + (f", Absatz {self.paragraph}" if self.paragraph else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Style:
+    heading: int | None  # 1..9, or None
+    bold: bool
+
+
+def _true(element: Any) -> bool:
+    """Whether an on/off property (``<w:b/>``, ``<w:tblHeader/>``) is on."""
+    return element is not None and element.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _styles(root: Any) -> dict[str, _Style]:
+    raw: dict[str, tuple[str, str | None, int | None, bool | None]] = {}
+    for style in root.iter(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId", "")
+        name_element = style.find(f"{_W}name")
+        name = str(name_element.get(f"{_W}val", "")).lower() if name_element is not None else ""
+        name = GERMAN_NAMES.get(name, name)
+        based = style.find(f"{_W}basedOn")
+        outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+        level = int(outline.get(f"{_W}val", "9")) + 1 if outline is not None else None
+        bold = style.find(f"{_W}rPr/{_W}b")
+        raw[style_id] = (
+            name,
+            based.get(f"{_W}val") if based is not None else None,
+            level if level is not None and level <= 9 else None,
+            _true(bold) if bold is not None else None,
+        )
+
+    def resolve(style_id: str, depth: int = 0) -> _Style:
+        name, based, level, bold = raw.get(style_id, ("", None, None, None))
+        inherited = resolve(based, depth + 1) if based and depth < 20 else _Style(None, False)
+        match = _HEADING.fullmatch(name)
+        heading = int(match.group(1)) if match else level or inherited.heading
+        return _Style(heading, inherited.bold if bold is None else bold)
+
+    return {style_id: resolve(style_id) for style_id in raw}
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 50 else text[:49] + "…"
+
+
+def _text(paragraph: Any) -> str:
+    """The paragraph's own text, tabs and line breaks included (not that of nested ones)."""
+    pieces = []
+    for element in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+        if _owner(element) is not paragraph:
+            continue
+        if element.tag == f"{_W}t":
+            pieces.append(element.text or "")
+        elif element.getparent().tag == f"{_W}r":  # a w:tab in w:tabs is a tab stop, not text
+            pieces.append("\t" if element.tag == f"{_W}tab" else "\n")
+    return "".join(pieces)
+
+
+def _owner(element: Any) -> Any:
+    return next(element.iterancestors(f"{_W}p"), None)
+
+
+def _in_table(paragraph: Any) -> bool:
+    return next(paragraph.iterancestors(f"{_W}tc"), None) is not None
+
+
+def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
+    """Every accessibility problem of a DOCX document; empty if there is none."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        names = set(z.namelist())
+
+        def part(name: str) -> Any:
+            return etree.fromstring(z.read(name), _PARSER) if name in names else None
+
+        styles_root = part("word/styles.xml")
+        core = part("docProps/core.xml")
+        parts = {name: part(name) for name in sorted(names) if _PARTS.fullmatch(name)}
+    problems = list(_document_problems(styles_root, core))
+    styles = _styles(styles_root) if styles_root is not None else {}
+    body = parts.get("word/document.xml")
+    if body is not None:
+        problems += _body_problems(body, styles)
+    for name, root in parts.items():
+        problems += _image_problems(name, root)
+    return problems
+
+
+def _document_problems(styles_root: Any, core: Any) -> Iterator[AccessibilityProblem]:
+    language = None
+    if styles_root is not None:
+        lang = styles_root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+        language = lang.get(f"{_W}val") if lang is not None else None
+    if not language and core is not None:
+        element = core.find(f"{_DC}language")
+        language = element.text if element is not None else None
+    if not language:
+        yield AccessibilityProblem(
+            "sprache",
+            "keine Dokumentsprache: Vorleseprogramme sprechen den Text falsch aus; "
+            "in Word unter Überprüfen → Sprache festlegen",
+            "word/styles.xml",
+        )
+    title = core.find(f"{_DC}title") if core is not None else None
+    if title is None or not (title.text or "").strip():
+        yield AccessibilityProblem(
+            "titel",
+            "kein Dokumenttitel: er wird statt des Dateinamens angezeigt und vorgelesen",
+            "docProps/core.xml",
+        )
+
+
+def _heading_level(paragraph: Any, styles: dict[str, _Style]) -> int | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    level = (
+        styles[style.get(f"{_W}val", "")].heading
+        if style is not None and style.get(f"{_W}val") in styles
+        else None
+    )
+    outline = paragraph.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None and outline.get(f"{_W}val", "9").isdigit():
+        direct = int(outline.get(f"{_W}val", "9")) + 1
+        level = direct if direct <= 9 else None
+    return level
+
+
+def _all_bold(paragraph: Any) -> bool:
+    runs = [r for r in paragraph.iter(f"{_W}r") if _owner(r) is paragraph]
+    with_text = [r for r in runs if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
+    return bool(with_text) and all(_true(r.find(f"{_W}rPr/{_W}b")) for r in with_text)
+
+
+def _empty(paragraph: Any) -> bool:
+    if _text(paragraph).strip():
+        return False
+    content = (f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}fldChar", f"{_W}sectPr")
+    return not any(next(paragraph.iter(tag), None) is not None for tag in content)
+
+
+def _body_problems(root: Any, styles: dict[str, _Style]) -> Iterator[AccessibilityProblem]:
+    previous = 0
+    part = "word/document.xml"
+    for number, paragraph in enumerate(root.iter(f"{_W}p"), start=1):
+        if _in_table(paragraph):
+            continue
+        text = _text(paragraph)
+        level = _heading_level(paragraph, styles)
+        if level is not None:
+            if level > previous + 1:
+                yield AccessibilityProblem(
+                    "ueberschrift_sprung",
+                    f"Überschrift der Ebene {level} folgt auf Ebene {previous}: "
+                    f"Ebene {previous + 1} fehlt dazwischen",
+                    part,
+                    number,
+                    _short(text),
+                )
+            previous = level
+            continue
+        if (
+            text.strip()
+            and "\t" not in text
+            and len(text) <= _FAKE_HEADING_MAX
+            and _all_bold(paragraph)
+        ):
+            yield AccessibilityProblem(
+                "ueberschrift_vorgetaeuscht",
+                "fett gesetzter Absatz statt einer Überschrift: eine Überschrift-Formatvorlage "
+                "verwenden, damit er in der Gliederung erscheint",
+                part,
+                number,
+                _short(text),
+            )
+        elif _empty(paragraph):
+            before, after = paragraph.getprevious(), paragraph.getnext()
+            between_tables = (
+                before is not None and after is not None and before.tag == after.tag == f"{_W}tbl"
+            )
+            if not between_tables:  # there, an empty paragraph keeps two tables apart
+                yield AccessibilityProblem(
+                    "leerer_absatz",
+                    "leerer Absatz als Abstand: Vorleseprogramme lesen ihn als „leer“; "
+                    "Abstand über die Formatvorlage (Abstand vor/nach) einstellen",
+                    part,
+                    number,
+                )
+    for number, table in enumerate(root.iter(f"{_W}tbl"), start=1):
+        first_row = table.find(f"{_W}tr")
+        if first_row is None or not _true(first_row.find(f"{_W}trPr/{_W}tblHeader")):
+            yield AccessibilityProblem(
+                "tabellenkopf",
+                f"Tabelle {number} hat keine als Überschrift markierte erste Zeile "
+                "(Tabelleneigenschaften → Zeile → „Gleiche Kopfzeile auf jeder Seite“)",
+                part,
+                text=_short("".join(t.text or "" for t in table.iter(f"{_W}t"))),
+            )
+
+
+def _image_problems(part: str, root: Any) -> Iterator[AccessibilityProblem]:
+    for doc_pr in root.iter(f"{_WP}docPr"):
+        if not (doc_pr.get("descr") or "").strip():
+            name = doc_pr.get("name", "")
+            yield AccessibilityProblem(
+                "alternativtext",
+                f"Bild „{name}“ ohne Alternativtext: beschreiben, was es zeigt "
+                "(Kontextmenü → Alternativtext bearbeiten)",
+                part,
+            )
