@@ -119,6 +119,15 @@ def heading(text: str, level: int) -> str:
     return para(text, style=f"Heading{level}")
 
 
+def paragraph_if(field: str, style: str) -> list[str]:
+    """A paragraph printing ``field``, left out where the field is empty."""
+    return [
+        tag(f"{{%p if {field} %}}"),
+        para(f"{{{{ {field} }}}}", style=style),
+        tag("{%p endif %}"),
+    ]
+
+
 def rich_section(title: str, field: str, *, optional: bool = False) -> list[str]:
     """A heading and rich content below it; left out with its heading where the field is empty."""
     body = [heading(title, 2), para(f"{{{{p {field} }}}}")]
@@ -258,12 +267,8 @@ def document_xml() -> str:
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
         tag(f"{{%p if {v}.unterzeichnung %}}"),
-        tag(f"{{%p if {v}.unterzeichnung.vertretung %}}"),
-        para(f"{{{{ {v}.unterzeichnung.vertretung }}}}", style="Unterschrift"),
-        tag("{%p endif %}"),
-        tag(f"{{%p if {v}.unterzeichnung.name %}}"),
-        para(f"{{{{ {v}.unterzeichnung.name }}}}", style="UnterschriftName"),
-        tag("{%p endif %}"),
+        *paragraph_if(f"{v}.unterzeichnung.vertretung", style="Unterschrift"),
+        *paragraph_if(f"{v}.unterzeichnung.name", style="UnterschriftName"),
         para(f"{{{{ {v}.unterzeichnung.funktion }}}}", style="Kopfangabe"),
         tag("{%p endif %}"),
     ]
@@ -816,12 +821,8 @@ def stadt_document_xml() -> str:
         tag("{%p endif %}"),
         tag(f"{{%p if {v}.unterzeichnung %}}"),
         para(f"{{{{ {v}.unterzeichnung.funktion }}}}", style="Unterschrift"),
-        tag(f"{{%p if {v}.unterzeichnung.vertretung %}}"),
-        para(f"{{{{ {v}.unterzeichnung.vertretung }}}}", style="Vorlagenkopf"),
-        tag("{%p endif %}"),
-        tag(f"{{%p if {v}.unterzeichnung.name %}}"),
-        para(f"{{{{ {v}.unterzeichnung.name }}}}", style="UnterschriftName"),
-        tag("{%p endif %}"),
+        *paragraph_if(f"{v}.unterzeichnung.vertretung", style="Vorlagenkopf"),
+        *paragraph_if(f"{v}.unterzeichnung.name", style="UnterschriftName"),
         tag("{%p endif %}"),
         tag(f"{{%p if {v}.anlagen %}}"),
         heading("Anlagen", 2),

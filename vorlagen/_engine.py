@@ -29,7 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from vorlagen._package import Entry, deflate, write_zip, zip_time
-from vorlagen._styles import W_NS
+from vorlagen._styles import W_NS, child
 from vorlagen.errors import RenderError, TemplateProblem
 
 __all__ = ["BLOCK_FILTER", "Engine", "Rendered", "make_environment", "normalize_zip"]
@@ -301,8 +301,8 @@ def _prepare(data: bytes, env: jinja2.Environment) -> _Prepared | None:
         names = sorted(z.namelist(), key=lambda n: n != "[Content_Types].xml")
         entries = {name: deflate(name, z.read(name)) for name in names}
     shell = copy.deepcopy(document.element)
-    for child in list(shell.body):
-        shell.body.remove(child)
+    for element in list(shell.body):
+        shell.body.remove(element)
     core = copy.deepcopy(document.core_properties._element)
     props = CoreProperties(core)
     for name in _JINJA_PROPERTIES:
@@ -465,28 +465,16 @@ def _space_after_tables(body: Any, twips: int) -> None:
         following = tbl.getnext()
         if following is None or following.tag != f"{_W}p":
             continue
-        ppr = _child(following, "pPr", first=True)
+        ppr = child(following, "pPr", first=True)
         spacing = ppr.find(f"{_W}spacing")
         if spacing is None:
-            spacing = _child(ppr, "spacing")
+            spacing = child(ppr, "spacing")
             _reorder_ppr(ppr)
         if spacing.get(f"{_W}before") is None:
             spacing.set(f"{_W}before", str(twips))
 
 
 _W = f"{{{W_NS}}}"
-
-
-def _child(parent: Any, name: str, *, first: bool = False) -> Any:
-    """The ``w:name`` child of ``parent``, created (as first or last child) if missing."""
-    child = parent.find(f"{_W}{name}")
-    if child is None:
-        child = etree.Element(f"{_W}{name}")
-        if first:
-            parent.insert(0, child)
-        else:
-            parent.append(child)
-    return child
 
 
 def _property(text: str, limit: int = 255) -> str:

@@ -19,6 +19,7 @@ __all__ = [
     "GERMAN_NAMES",
     "LANGUAGE",
     "Styles",
+    "child",
     "needs_preparing",
     "prepare_styles",
     "read_styles",
@@ -463,11 +464,11 @@ LANGUAGE: Final = "de-DE"
 
 def _language(root: Any) -> Any:
     """The ``w:lang`` element of the document defaults, created if missing."""
-    defaults = _child(root, "docDefaults", first=True)
-    return _child(_child(_child(defaults, "rPrDefault", first=True), "rPr"), "lang")
+    defaults = child(root, "docDefaults", first=True)
+    return child(child(child(defaults, "rPrDefault", first=True), "rPr"), "lang")
 
 
-def _child(parent: Any, name: str, *, first: bool = False) -> Any:
+def child(parent: Any, name: str, *, first: bool = False) -> Any:
     """The ``w:name`` child of ``parent``, created (as first or last child) if missing."""
     child = parent.find(f"{_W}{name}")
     if child is None:
