@@ -95,3 +95,25 @@ def test_cli_many_papers_need_a_folder(tmp_path: Path, capsys: pytest.CaptureFix
     target = tmp_path / "fehlt"
     assert main(["render", *map(str, EXAMPLE_FILES), "-o", str(target)]) == 1
     assert "Verzeichnis nicht gefunden" in capsys.readouterr().err
+
+
+def test_pool_without_fork_while_other_threads_run() -> None:
+    """With threads running, forking is unsafe: workers start from a forkserver instead."""
+    import threading
+
+    from vorlagen.batch import _pool_setup
+    from vorlagen.template import resolve_template
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait, daemon=True)
+    worker.start()
+    try:
+        context, handed = _pool_setup(resolve_template(None))
+        assert context.get_start_method() in ("forkserver", "spawn")
+        assert isinstance(handed, tuple)  # the template's bytes, prepared again in the worker
+        batch = papers()[:3]
+        results = list(vorlagen.render_many(batch, workers=2))
+        assert [r.docx for r in results] == [vorlagen.render(p) for p in batch]
+    finally:
+        stop.set()
+        worker.join()
