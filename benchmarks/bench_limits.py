@@ -5,8 +5,6 @@ python benchmarks/bench_limits.py [--json]
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -16,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import vorlagen  # noqa: E402
+from benchmarks import arguments, report  # noqa: E402
 from tests.conftest import minimal_data  # noqa: E402
 
 
@@ -68,15 +67,8 @@ def run() -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args()
-    figures = run()
-    if args.json:
-        print(json.dumps(figures, indent=2))
-    else:
-        for name, value in figures.items():
-            print(f"{name:32} {value:10.3f}")
+    args = arguments(__doc__.split("\n")[0]).parse_args()
+    report(run(), args.json)
     return 0
 
 

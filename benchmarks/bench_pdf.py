@@ -5,8 +5,6 @@ python benchmarks/bench_pdf.py [--json] [--papers 20]
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -15,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import vorlagen  # noqa: E402
+from benchmarks import arguments, report  # noqa: E402
 
 
 def run(papers: int) -> dict[str, float]:
@@ -38,16 +37,10 @@ def run(papers: int) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser = arguments(__doc__.split("\n")[0])
     parser.add_argument("--papers", type=int, default=20, help="papers per measurement")
     args = parser.parse_args()
-    figures = run(args.papers)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-    else:
-        for name, value in figures.items():
-            print(f"{name:26} {value:8}")
+    report(run(args.papers), args.json)
     return 0
 
 

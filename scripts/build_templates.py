@@ -523,6 +523,21 @@ def rels_xml(rels: Sequence[tuple[str, str, str]]) -> str:
     )
 
 
+def document_rels_xml(*more: tuple[str, str, str]) -> str:
+    """The body's relationships to the parts every shipped template has, and ``more``."""
+    return rels_xml(
+        [
+            ("rId1", f"{R}/styles", "styles.xml"),
+            ("rId2", f"{R}/numbering", "numbering.xml"),
+            ("rId3", f"{R}/settings", "settings.xml"),
+            ("rId4", f"{R}/footer", "footer1.xml"),
+            ("rId5", f"{R}/fontTable", "fontTable.xml"),
+            ("rId6", f"{R}/theme", "theme/theme1.xml"),
+            *more,
+        ]
+    )
+
+
 def core_xml() -> str:
     return (
         f"{XML_HEAD}<cp:coreProperties "
@@ -600,34 +615,24 @@ def theme_xml() -> str:
 
 def parts() -> dict[str, str]:
     """Every part of the template, by name, in the order they are written."""
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     return {
         "[Content_Types].xml": content_types_xml(),
         "_rels/.rels": rels_xml(
             [
-                ("rId1", f"{rel}/officeDocument", "word/document.xml"),
+                ("rId1", f"{R}/officeDocument", "word/document.xml"),
                 (
                     "rId2",
                     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
                     "core-properties",
                     "docProps/core.xml",
                 ),
-                ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
+                ("rId3", f"{R}/extended-properties", "docProps/app.xml"),
             ]
         ),
         "docProps/core.xml": core_xml(),
         "docProps/app.xml": app_xml(),
         "word/document.xml": document_xml(),
-        "word/_rels/document.xml.rels": rels_xml(
-            [
-                ("rId1", f"{rel}/styles", "styles.xml"),
-                ("rId2", f"{rel}/numbering", "numbering.xml"),
-                ("rId3", f"{rel}/settings", "settings.xml"),
-                ("rId4", f"{rel}/footer", "footer1.xml"),
-                ("rId5", f"{rel}/fontTable", "fontTable.xml"),
-                ("rId6", f"{rel}/theme", "theme/theme1.xml"),
-            ]
-        ),
+        "word/_rels/document.xml.rels": document_rels_xml(),
         "word/styles.xml": styles_xml(),
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),
@@ -836,7 +841,6 @@ def stadt_document_xml() -> str:
 
 def stadt_parts() -> dict[str, str | bytes]:
     """The town's template: a letterhead with its arms, the Beratungsfolge as a list."""
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     text_w = TEXT_W
     stadt_styles = [
         style(
@@ -894,16 +898,8 @@ def stadt_parts() -> dict[str, str | bytes]:
         {"png": "image/png"},
     )
     package["word/document.xml"] = stadt_document_xml()
-    package["word/_rels/document.xml.rels"] = rels_xml(
-        [
-            ("rId1", f"{rel}/styles", "styles.xml"),
-            ("rId2", f"{rel}/numbering", "numbering.xml"),
-            ("rId3", f"{rel}/settings", "settings.xml"),
-            ("rId4", f"{rel}/footer", "footer1.xml"),
-            ("rId5", f"{rel}/fontTable", "fontTable.xml"),
-            ("rId6", f"{rel}/theme", "theme/theme1.xml"),
-            ("rId7", f"{rel}/header", "header1.xml"),
-        ]
+    package["word/_rels/document.xml.rels"] = document_rels_xml(
+        ("rId7", f"{R}/header", "header1.xml")
     )
     package["word/styles.xml"] = styles_xml(
         body_font="Times New Roman",
@@ -914,7 +910,7 @@ def stadt_parts() -> dict[str, str | bytes]:
     )
     package["word/header1.xml"] = stadt_header_xml()
     package["word/_rels/header1.xml.rels"] = rels_xml(
-        [("rId1", f"{rel}/image", "media/wappen.png")]
+        [("rId1", f"{R}/image", "media/wappen.png")]
     )
     package["word/media/wappen.png"] = logo_png()
     package["word/footer1.xml"] = stadt_footer_xml()

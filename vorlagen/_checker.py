@@ -22,6 +22,7 @@ from jinja2.tests import TESTS
 from lxml import etree
 from pydantic import BaseModel, RootModel
 
+from vorlagen._package import SAFE_PARSER
 from vorlagen.errors import TemplateProblem
 
 __all__ = ["TagTypes", "check_parts", "tag_parts"]
@@ -592,11 +593,10 @@ def check_parts(
 ) -> list[TemplateProblem]:
     """Every problem in the tags of ``parts`` (part name -> XML), in document order."""
     problems: list[TemplateProblem] = []
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     for part, xml in parts.items():
         out = _Collector(part)
         try:
-            root = etree.fromstring(xml, parser)
+            root = etree.fromstring(xml, SAFE_PARSER)
         except etree.XMLSyntaxError as e:
             problems.append(TemplateProblem(part, f"kein gültiges XML: {e}", kind=SYNTAX))
             continue

@@ -128,22 +128,16 @@ class Engine:
         self.env = env
         self.names = names
 
-    def parts(self) -> Iterator[tuple[str, str]]:
-        """The template's parts that hold tags, as (part name, patched XML)."""
-        tpl = _DocxTemplate(io.BytesIO(self.data))
-        document = tpl.get_docx()
-        yield "word/document.xml", tpl.patch_xml(tpl.get_xml())
-        for rel in document.part.rels.values():
-            if rel.reltype in (RT.HEADER, RT.FOOTER):
-                part = rel.target_part
-                yield str(part.partname).lstrip("/"), tpl.patch_xml(tpl.get_part_xml(part))
+    @cached_property
+    def sources(self) -> _Sources:
+        """The template opened once, its tagged parts patched: for checking and preparing."""
+        return _Sources.load(self.data)
 
     def check(self) -> list[TemplateProblem]:
         """Every syntax error and unknown name in the template, each with its place."""
         problems: list[TemplateProblem] = []
-        for part, xml in self.parts():
-            # docxtpl renders with a newline before each paragraph: line n is paragraph n - 1.
-            source = _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
+        # docxtpl renders with a newline before each paragraph: line n is paragraph n - 1.
+        for part, (source, _) in self.sources.parts.items():
             try:
                 ast = self.env.parse(source)
             except jinja2.TemplateSyntaxError as e:
@@ -193,7 +187,7 @@ class Engine:
     @cached_property
     def prepared(self) -> _Prepared | None:
         """The template prepared for fast rendering (None: only docxtpl renders it)."""
-        return _prepare(self.data, self.env)
+        return _prepare(self.sources, self.env)
 
 
 @contextmanager
@@ -277,24 +271,50 @@ class _Prepared:
     numbering: Any
 
 
-def _prepare(data: bytes, env: jinja2.Environment) -> _Prepared | None:
+@dataclass(frozen=True)
+class _Sources:
+    """A template opened by docxtpl, with the patched XML of each part that holds tags.
+
+    Attributes:
+        tpl: the docxtpl template, its python-docx document loaded.
+        parts: part name -> (patched XML with a newline before each paragraph, as docxtpl
+            renders it; the XML encoding), the body first.
+    """
+
+    tpl: Any
+    parts: Mapping[str, tuple[str, str]]
+
+    @classmethod
+    def load(cls, data: bytes) -> _Sources:
+        tpl = _DocxTemplate(io.BytesIO(data))
+        tpl.render_init()
+        parts = {"word/document.xml": (tpl.patch_xml(tpl.get_xml()), "utf-8")}
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for _, part in tpl.get_headers_footers(uri):
+                xml = tpl.get_part_xml(part)
+                encoding = tpl.get_headers_footers_encoding(xml)
+                parts[str(part.partname).lstrip("/")] = (tpl.patch_xml(xml), encoding)
+        numbered = {
+            name: (_PARAGRAPH_START.sub(r"\n<w:p\1", xml), encoding)
+            for name, (xml, encoding) in parts.items()
+        }
+        return cls(tpl, numbered)
+
+
+def _prepare(sources: _Sources, env: jinja2.Environment) -> _Prepared | None:
     """Prepare a template for fast rendering; None if it has parts only docxtpl renders."""
-    tpl = _DocxTemplate(io.BytesIO(data))
-    tpl.render_init()
-    document = tpl.docx
+    document = sources.tpl.docx
     if any(
         part.content_type.endswith(("footnotes+xml", "endnotes+xml"))
         for part in document.part.package.parts
     ):
         return None
-    parts: dict[str, tuple[jinja2.Template, str]] = {}
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            xml = tpl.get_part_xml(part)
-            source = _PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(xml))
-            encoding = tpl.get_headers_footers_encoding(xml)
-            parts[str(part.partname).lstrip("/")] = (env.from_string(source), encoding)
-    body = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
+    compiled = {
+        name: (env.from_string(source), encoding)
+        for name, (source, encoding) in sources.parts.items()
+    }
+    body = compiled.pop("word/document.xml")[0]
+    parts = compiled
     raw = io.BytesIO()
     document.save(raw)
     with zipfile.ZipFile(raw) as z:

@@ -30,6 +30,7 @@ __all__ = [
     "MAX_RATIO",
     "MAX_TEMPLATE_BYTES",
     "MAX_TOTAL_BYTES",
+    "SAFE_PARSER",
     "Entry",
     "deflate",
     "package_problems",
@@ -113,7 +114,8 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
 # -- checking a template's package ------------------------------------------------------------
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_XML_PARSER = etree.XMLParser(
+#: The parser for every part of a template: no entities resolved, no DTD, no network.
+SAFE_PARSER: Final = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
 )
 _MACRO_TYPE = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
@@ -183,7 +185,7 @@ def _xml_problem(name: str, content: bytes) -> TemplateProblem | None:
             name, "XML mit DOCTYPE (DTD, Entitäten) ist nicht zulässig", kind="xml"
         )
     try:
-        etree.fromstring(content, _XML_PARSER)
+        etree.fromstring(content, SAFE_PARSER)
     except etree.XMLSyntaxError as e:
         return TemplateProblem(name, f"kein gültiges XML: {e}", kind="xml")
     return None

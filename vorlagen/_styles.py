@@ -15,6 +15,8 @@ from typing import Any, Final
 
 from lxml import etree
 
+from vorlagen._package import SAFE_PARSER
+
 __all__ = [
     "GERMAN_NAMES",
     "LANGUAGE",
@@ -51,8 +53,6 @@ GERMAN_NAMES: Final = {
     "textkörper": "body text",
     "zitat": "quote",
 }
-
-_PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,14 @@ def read_styles(
     styles_xml: bytes | None, document_xml: bytes, numbering_xml: bytes | None
 ) -> Styles:
     """Find the built-in styles, the heading depth and the list numbering of a template."""
-    style_root = etree.fromstring(styles_xml, _PARSER) if styles_xml else None
+    style_root = etree.fromstring(styles_xml, SAFE_PARSER) if styles_xml else None
     ids = _style_ids(style_root) if style_root is not None else {}
     levels = {
         style_id: int(m.group(1))
         for name, style_id in ids.items()
         if (m := _HEADING_NAME.fullmatch(name))
     }
-    document = etree.fromstring(document_xml, _PARSER)
+    document = etree.fromstring(document_xml, SAFE_PARSER)
     used = [
         levels[s.get(f"{_W}val", "")]
         for s in document.iter(f"{_W}pStyle")
@@ -133,7 +133,7 @@ def read_styles(
     abstract_id = None
     max_num_id = 0
     if numbering_xml:
-        numbering = etree.fromstring(numbering_xml, _PARSER)
+        numbering = etree.fromstring(numbering_xml, SAFE_PARSER)
         for num in numbering.iter(f"{_W}num"):
             num_id = num.get(f"{_W}numId", "0")
             max_num_id = max(max_num_id, int(num_id))
@@ -384,7 +384,7 @@ def num(num_id: int, abstract_id: int) -> str:
 
 
 def _fragment(xml: str) -> Any:
-    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>', _PARSER)[0]
+    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>', SAFE_PARSER)[0]
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
@@ -405,14 +405,14 @@ def _add_part(
 ) -> None:
     """Add a part to the package, with its content type and a relationship from the body."""
     files[name] = xml.encode("utf-8")
-    types = etree.fromstring(files["[Content_Types].xml"], _PARSER)
+    types = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
     override = etree.SubElement(types, f"{{{_CT}}}Override")
     override.set("PartName", "/" + name)
     override.set("ContentType", content_type)
     files["[Content_Types].xml"] = _serialize(types)
     rels_name = "word/_rels/document.xml.rels"
     rels = etree.fromstring(
-        files.get(rels_name, f'<Relationships xmlns="{_PKG_REL}"/>'.encode()), _PARSER
+        files.get(rels_name, f'<Relationships xmlns="{_PKG_REL}"/>'.encode()), SAFE_PARSER
     )
     taken = {r.get("Id", "") for r in rels}
     rel = etree.SubElement(rels, f"{{{_PKG_REL}}}Relationship")
@@ -427,7 +427,7 @@ def _part_root(files: dict[str, bytes], kind: str, root_tag: str) -> Any:
     name = f"word/{kind}.xml"
     if name not in files:
         _add_part(files, name, f"{_WML}.{kind}+xml", kind, f'<w:{root_tag} xmlns:w="{W_NS}"/>')
-    return etree.fromstring(files[name], _PARSER)
+    return etree.fromstring(files[name], SAFE_PARSER)
 
 
 def _add_lists(files: dict[str, bytes], kinds: Iterable[bool]) -> list[int]:
@@ -486,7 +486,7 @@ def needs_preparing(files: Mapping[str, bytes], styles: Styles) -> bool:
         return True
     if "word/styles.xml" not in files:
         return True
-    root = etree.fromstring(files["word/styles.xml"], _PARSER)
+    root = etree.fromstring(files["word/styles.xml"], SAFE_PARSER)
     lang = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
     return lang is None or lang.get(f"{_W}val") != LANGUAGE
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from lxml import etree
 
+from vorlagen._package import SAFE_PARSER
 from vorlagen._styles import GERMAN_NAMES
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
@@ -24,7 +25,6 @@ __all__ = ["AccessibilityProblem", "check_accessibility"]
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _DC: Final = "{http://purl.org/dc/elements/1.1/}"
-_PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 _HEADING: Final = re.compile(r"heading ([1-9])")
 _FAKE_HEADING_MAX: Final = 120  # longer bold paragraphs are emphasis, not headings
 _PARTS: Final = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
@@ -125,7 +125,7 @@ def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
         names = set(z.namelist())
 
         def part(name: str) -> Any:
-            return etree.fromstring(z.read(name), _PARSER) if name in names else None
+            return etree.fromstring(z.read(name), SAFE_PARSER) if name in names else None
 
         styles_root = part("word/styles.xml")
         core = part("docProps/core.xml")
