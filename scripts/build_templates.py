@@ -909,9 +909,7 @@ def stadt_parts() -> dict[str, str | bytes]:
         extra=stadt_styles,
     )
     package["word/header1.xml"] = stadt_header_xml()
-    package["word/_rels/header1.xml.rels"] = rels_xml(
-        [("rId1", f"{R}/image", "media/wappen.png")]
-    )
+    package["word/_rels/header1.xml.rels"] = rels_xml([("rId1", f"{R}/image", "media/wappen.png")])
     package["word/media/wappen.png"] = logo_png()
     package["word/footer1.xml"] = stadt_footer_xml()
     return package
