@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import vorlagen  # noqa: E402
-from vorlagen import _ooxml, template  # noqa: E402
-from vorlagen._engine import _DocxTemplate  # noqa: E402
+from vorlagen import template  # noqa: E402
+from vorlagen.docx import content as _ooxml  # noqa: E402
+from vorlagen.render.engine import _DocxTemplate  # noqa: E402
 
 PARAGRAPH = (
     'Der Kreistag hat am 14.12.2023 die "Schulentwicklungsplanung" beschlossen; die Kosten '

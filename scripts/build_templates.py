@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from vorlagen._styles import (
+from vorlagen.docx.styles import (
     BOLD,
     CELL_MARGINS,
     abstract_num,

@@ -11,7 +11,7 @@ from scripts import build_templates as b
 from scripts.build_templates import logo_png
 from tests.conftest import EXAMPLE_FILES, example, minimal_data
 from vorlagen import AccessibilityProblem, Sitzungsvorlage, Template, check_accessibility
-from vorlagen._styles import BOLD
+from vorlagen.docx.styles import BOLD
 
 SHIPPED = Path(vorlagen.__file__).parent / "templates"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from vorlagen import _checker
+from vorlagen.checker import checks as _checker
 from vorlagen.schemas import (
     Anlage,
     Beratung,

@@ -14,7 +14,7 @@ from scripts.build_templates import logo_png
 from tests import templates
 from tests.conftest import EXAMPLE_FILES, example, example_data, minimal_data
 from vorlagen import Sitzungsvorlage, Template
-from vorlagen._package import deflate, write_zip, zip_time
+from vorlagen.docx.package import deflate, write_zip, zip_time
 
 SHIPPED = Path(vorlagen.__file__).parent / "templates"
 TEMPLATES: dict[str, Callable[[], bytes]] = {

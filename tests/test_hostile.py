@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import vorlagen
+import vorlagen.docx.package
 from scripts import build_templates as b
 from vorlagen import Template, TemplateError
 
@@ -37,7 +38,7 @@ def with_entry(name: str, content: bytes) -> bytes:
 def many_entries() -> bytes:
     out = io.BytesIO(DEFAULT)
     with zipfile.ZipFile(out, "a") as z:
-        for number in range(vorlagen._package.MAX_ENTRIES):
+        for number in range(vorlagen.docx.package.MAX_ENTRIES):
             z.writestr(f"customXml/item{number}.bin", b"")
     return out.getvalue()
 

@@ -17,8 +17,8 @@ from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen._package import SAFE_PARSER
-from vorlagen._styles import GERMAN_NAMES
+from vorlagen.docx.package import SAFE_PARSER
+from vorlagen.docx.styles import GERMAN_NAMES
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
 

@@ -28,21 +28,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
-from vorlagen import _ooxml
-from vorlagen._checker import UNSUPPORTED, TagTypes, check_parts, tag_parts
-from vorlagen._engine import BLOCK_FILTER, Engine, Rendered, make_environment, normalize_zip
-from vorlagen._package import MAX_TEMPLATE_BYTES, package_problems
-from vorlagen._styles import Styles, needs_preparing, prepare_styles, read_styles
+from vorlagen.checker.checks import UNSUPPORTED, TagTypes, check_parts, tag_parts
+from vorlagen.docx import content as _ooxml
+from vorlagen.docx.package import MAX_TEMPLATE_BYTES, package_problems
+from vorlagen.docx.styles import Styles, needs_preparing, prepare_styles, read_styles
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
-from vorlagen.formatting import (
-    DIN_5008,
-    Hausstil,
-    format_betrag,
-    format_datum,
-    format_vorschrift,
-    format_zahl,
-    typografie_teile,
-)
+from vorlagen.formatting.hausstil import DIN_5008, Hausstil
+from vorlagen.formatting.prosa import typografie_teile
+from vorlagen.formatting.werte import format_betrag, format_datum, format_vorschrift, format_zahl
+from vorlagen.render.engine import BLOCK_FILTER, Engine, Rendered, make_environment, normalize_zip
 from vorlagen.schemas import (
     Betrag,
     BetragWert,

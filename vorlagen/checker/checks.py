@@ -22,7 +22,7 @@ from jinja2.tests import TESTS
 from lxml import etree
 from pydantic import BaseModel, RootModel
 
-from vorlagen._package import SAFE_PARSER
+from vorlagen.docx.package import SAFE_PARSER
 from vorlagen.errors import TemplateProblem
 
 __all__ = ["TagTypes", "check_parts", "tag_parts"]

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen._package import SAFE_PARSER
+from vorlagen.docx.package import SAFE_PARSER
 
 __all__ = [
     "GERMAN_NAMES",

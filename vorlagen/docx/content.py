@@ -16,7 +16,7 @@ from typing import Final
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
-from vorlagen._styles import W_NS, Styles
+from vorlagen.docx.styles import W_NS, Styles
 from vorlagen.errors import RenderError
 from vorlagen.schemas.bild import Bild
 from vorlagen.schemas.inhalt import (

@@ -28,8 +28,8 @@ from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
-from vorlagen._package import Entry, deflate, write_zip, zip_time
-from vorlagen._styles import W_NS, child
+from vorlagen.docx.package import Entry, deflate, write_zip, zip_time
+from vorlagen.docx.styles import W_NS, child
 from vorlagen.errors import RenderError, TemplateProblem
 
 __all__ = ["BLOCK_FILTER", "Engine", "Rendered", "make_environment", "normalize_zip"]

@@ -1,0 +1,63 @@
+"""German formatting in a body's house style: values, typography, the formatter of a render.
+
+``Hausstil`` loads without babel; the value functions (and babel with them) load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vorlagen.formatting.hausstil import DIN_5008, Hausstil
+
+if TYPE_CHECKING:
+    from vorlagen.formatting.prosa import typografie, typografie_teile
+    from vorlagen.formatting.werte import (
+        NBSP,
+        format_betrag,
+        format_datum,
+        format_erlass,
+        format_norm,
+        format_vorschrift,
+        format_zahl,
+    )
+
+__all__ = [
+    "DIN_5008",
+    "NBSP",
+    "Hausstil",
+    "format_betrag",
+    "format_datum",
+    "format_erlass",
+    "format_norm",
+    "format_vorschrift",
+    "format_zahl",
+    "typografie",
+    "typografie_teile",
+]
+
+_LAZY = {
+    "typografie": "vorlagen.formatting.prosa",
+    "typografie_teile": "vorlagen.formatting.prosa",
+    **dict.fromkeys(
+        (
+            "NBSP",
+            "format_betrag",
+            "format_datum",
+            "format_erlass",
+            "format_norm",
+            "format_vorschrift",
+            "format_zahl",
+        ),
+        "vorlagen.formatting.werte",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,116 @@
+"""German typography for prose: quotes „…“ and ‚…‘, no-break spaces, dashes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["typografie", "typografie_teile"]
+
+_OPENING_CONTEXT = frozenset(" \t\n\xa0([{„‚–—-/")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_UNITS = (
+    "€|EUR|%|‰|km|km²|m|m²|m³|cm|mm|ha|kg|g|t|l|Mio\\.|Mrd\\.|Tsd\\.|Std\\.|Min\\.|h|°C|"
+    "kWh|MWh|GWh|kW|MW|Euro|Prozent"
+)
+
+
+def _after(*words: str) -> str:
+    """A lookbehind for any of ``words`` (each alternative has a fixed width, as re needs)."""
+    return "(?:" + "|".join(f"(?<={word})" for word in words) + ")"
+
+
+_ABBREVIATIONS = ("Abs", "Nr", "Art", "Ziff", "Buchst", "lit", "Kap", "Bd", "Anl", "S")
+_LETTER = "[A-Za-zÄÖÜäöü]"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Every rule changes one character, its context checked by lookarounds only, so all rules
+# of a kind run as one regex with a constant replacement. Each regex starts with the
+# character it changes, so that the search skips straight from one candidate to the next.
+_NO_BREAK = re.compile(
+    " (?:"
+    + "|".join(
+        [
+            r"(?<=§ )(?=\d)",  # § 26, §§ 25, 26
+            _after(*(rf"\b{a}\. " for a in _ABBREVIATIONS)) + r"(?=\d|[a-z]\b)",  # Abs. 1
+            _after(r"\bSatz ", r"\bAnlage ", r"\bSeite ") + r"(?=\d)",  # Satz 2
+            rf"(?<=\b{_LETTER}\. )(?={_LETTER}\.)",  # z. B., i. V. m.
+            rf"(?<=\d )(?=(?:{_UNITS})(?![\w²³]))",  # 5 €, 10 %
+            _after(r"\b\d\. ", r"\b\d\d\. ") + rf"(?=(?:{_MONTHS})\b)",  # 1. Mai
+        ]
+    )
+    + ")"
+)
+_DASH = re.compile(
+    rf"-(?:(?<=\b1[89]\d\d-)|(?<=\b20\d\d-))(?={_YEAR}\b)"  # 2016–2018
+    r"|-(?<=\s-)(?=\s)"  # a hyphen between spaces: a dash
+)
+
+
+_QUOTE = re.compile("[\"']")
+# 's, 'n, 'ne: a letter left out ("geht's", "so 'ne Sache"), written with an apostrophe
+_ELISION = re.compile(r"(s|n|ne|nen|nem|nes)\b")
+
+
+def typografie(text: str) -> str:
+    r"""German typography for prose: quotes „…“ and ‚…‘, no-break spaces, dashes.
+
+    Straight quotes become German ones; an apostrophe becomes ’. A no-break space binds
+    ``§``, ``Abs.``, ``Nr.``, ``Satz`` and the like to their number, holds ``z. B.`` or
+    ``i. V. m.`` together and a number to its unit or currency; a year range gets an en dash,
+    and so does a hyphen standing alone between spaces. Only those characters change, one for
+    one, and applying it twice changes nothing more.
+
+    >>> typografie('Der "Kreistag" beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016-2018 - ok')
+    'Der „Kreistag“ beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016–2018 – ok'
+    >>> typografie("Es kostet 5 € bzw. 10 % mehr, sagt 's Amt: 'so' geht's")
+    'Es kostet 5 € bzw. 10 % mehr, sagt ’s Amt: ‚so‘ geht’s'
+    """
+    return typografie_teile([(text, True)])[0]
+
+
+def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
+    """Typography over the pieces of one paragraph; pieces marked False stay as they are.
+
+    Quotes are decided across pieces (``"`` before a bold word opens), so a paragraph is
+    handled as a whole, while code, links and formatted values are left untouched.
+    """
+    out: list[str] = []
+    previous: str | None = None
+    single_open = False
+    for text, apply in teile:
+        if not apply:
+            out.append(text)
+            previous = text[-1] if text else previous
+            continue
+        if '"' not in text and "'" not in text:
+            previous = text[-1] if text else previous
+            out.append(_apply_rules(text))
+            continue
+        chars = list(text)
+        for match in _QUOTE.finditer(text):
+            i = match.start()
+            before = chars[i - 1] if i else previous
+            opening = before is None or before in _OPENING_CONTEXT
+            if match.group() == '"':
+                chars[i] = "„" if opening else "“"
+            else:
+                rest = text[i + 1 : i + 5]
+                if opening and rest[:1].isalnum() and not _ELISION.match(rest):
+                    chars[i] = "‚"
+                    single_open = True
+                elif single_open and not rest[:1].isalnum():
+                    chars[i] = "‘"
+                    single_open = False
+                else:
+                    chars[i] = "’"
+        previous = chars[-1] if chars else previous
+        out.append(_apply_rules("".join(chars)))
+    return out
+
+
+def _apply_rules(text: str) -> str:
+    if " " in text:
+        text = _NO_BREAK.sub("\xa0", text)
+    if "-" in text:
+        text = _DASH.sub("–", text)
+    return text
