@@ -42,7 +42,7 @@ MODELS: list[type[BaseModel]] = [
 KINDS = sorted(
     value
     for name, value in vars(_checker).items()
-    if name.isupper() and isinstance(value, str) and not name.startswith("_")
+    if name.isupper() and isinstance(value, str) and not name.startswith("_") and "_NS" not in name
 )
 
 

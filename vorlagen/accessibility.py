@@ -17,13 +17,14 @@ from typing import Any, Final
 
 from lxml import etree
 
+from vorlagen.docx.ns import W_NS, WP_NS, paragraph_text
 from vorlagen.docx.package import SAFE_PARSER
 from vorlagen.docx.styles import GERMAN_NAMES
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
 
-_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_WP: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_W: Final = f"{{{W_NS}}}"
+_WP: Final = f"{{{WP_NS}}}"
 _DC: Final = "{http://purl.org/dc/elements/1.1/}"
 _HEADING: Final = re.compile(r"heading ([1-9])")
 _FAKE_HEADING_MAX: Final = 120  # longer bold paragraphs are emphasis, not headings
@@ -96,19 +97,6 @@ def _styles(root: Any) -> dict[str, _Style]:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 50 else text[:49] + "…"
-
-
-def _text(paragraph: Any) -> str:
-    """The paragraph's own text, tabs and line breaks included (not that of nested ones)."""
-    pieces = []
-    for element in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-        if _owner(element) is not paragraph:
-            continue
-        if element.tag == f"{_W}t":
-            pieces.append(element.text or "")
-        elif element.getparent().tag == f"{_W}r":  # a w:tab in w:tabs is a tab stop, not text
-            pieces.append("\t" if element.tag == f"{_W}tab" else "\n")
-    return "".join(pieces)
 
 
 def _owner(element: Any) -> Any:
@@ -185,7 +173,7 @@ def _all_bold(paragraph: Any) -> bool:
 
 
 def _empty(paragraph: Any) -> bool:
-    if _text(paragraph).strip():
+    if paragraph_text(paragraph).strip():
         return False
     content = (f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}fldChar", f"{_W}sectPr")
     return not any(next(paragraph.iter(tag), None) is not None for tag in content)
@@ -197,7 +185,7 @@ def _body_problems(root: Any, styles: dict[str, _Style]) -> Iterator[Accessibili
     for number, paragraph in enumerate(root.iter(f"{_W}p"), start=1):
         if _in_table(paragraph):
             continue
-        text = _text(paragraph)
+        text = paragraph_text(paragraph)
         level = _heading_level(paragraph, styles)
         if level is not None:
             if level > previous + 1:

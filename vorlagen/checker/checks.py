@@ -22,12 +22,13 @@ from jinja2.tests import TESTS
 from lxml import etree
 from pydantic import BaseModel, RootModel
 
+from vorlagen.docx.ns import W_NS, paragraph_text
 from vorlagen.docx.package import SAFE_PARSER
 from vorlagen.errors import TemplateProblem
 
 __all__ = ["TagTypes", "check_parts", "tag_parts"]
 
-_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W: Final = f"{{{W_NS}}}"
 _TAG_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _OPEN_OR_CLOSE = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
@@ -112,20 +113,12 @@ class _Tag:
     paragraph: _Paragraph
 
 
-def _text(element: Any, tag: str, paragraph: Any) -> str:
-    """The text of ``tag`` elements whose own paragraph is ``paragraph`` (not a nested one)."""
-    parts = []
-    for node in element.iter(tag):
-        owner = next(node.iterancestors(f"{_W}p"), None)
-        if owner is paragraph:
-            parts.append(node.text or "")
-    return "".join(parts)
-
-
 def _paragraphs(root: Any) -> Iterator[_Paragraph]:
     tables: dict[Any, int] = {}
     for number, p in enumerate(root.iter(f"{_W}p"), start=1):
-        paragraph = _Paragraph(number, _text(p, f"{_W}t", p), _text(p, f"{_W}delText", p))
+        paragraph = _Paragraph(
+            number, paragraph_text(p, breaks=False), paragraph_text(p, breaks=False, deleted=True)
+        )
         tc = next(p.iterancestors(f"{_W}tc"), None)
         if tc is not None:
             tr = tc.getparent()

@@ -16,7 +16,8 @@ from typing import Final
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
-from vorlagen.docx.styles import W_NS, Styles
+from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, W_NS, WP_NS
+from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
 from vorlagen.schemas.bild import Bild
 from vorlagen.schemas.inhalt import (
@@ -36,9 +37,9 @@ from vorlagen.schemas.inhalt import (
     Zitat,
 )
 
-__all__ = ["W_NS", "Context", "RenderState", "blocks_to_xml", "escape"]
+__all__ = ["Context", "RenderState", "blocks_to_xml", "escape"]
 
-_R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_R_NS: Final = REL_NS
 HEADER_FILL: Final = "E7E6E6"  # light grey behind a table's header row
 _EMU_PER_TWIP: Final = 635
 _MAX_IMAGE_HEIGHT: Final = 7_200_000  # 20 cm in EMU
@@ -275,16 +276,16 @@ def _image(block: Bild, ctx: Context) -> Iterator[str]:
     name = f"Bild {len(ctx.state.images)}"
     drawing = (
         "<w:r><w:drawing>"
-        '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        f'<wp:inline xmlns:wp="{WP_NS}"'
         ' distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="1" name="{name}" descr="{alt}"/>'
         "<wp:cNvGraphicFramePr>"
-        '<a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        f'<a:graphicFrameLocks xmlns:a="{A_NS}"'
         ' noChangeAspect="1"/></wp:cNvGraphicFramePr>'
-        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<a:graphic xmlns:a="{A_NS}">'
+        f'<a:graphicData uri="{PIC_NS}">'
+        f'<pic:pic xmlns:pic="{PIC_NS}">'
         f'<pic:nvPicPr><pic:cNvPr id="0" name="{name}" descr="{alt}"/><pic:cNvPicPr/>'
         "</pic:nvPicPr>"
         f'<pic:blipFill><a:blip xmlns:r="{_R_NS}" r:embed="{rel_id}"/>'

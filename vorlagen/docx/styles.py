@@ -15,24 +15,23 @@ from typing import Any, Final
 
 from lxml import etree
 
+from vorlagen.docx.ns import CT_NS, PKG_REL_NS, REL_NS, W_NS, WML_CONTENT_TYPE, child
 from vorlagen.docx.package import SAFE_PARSER
 
 __all__ = [
     "GERMAN_NAMES",
     "LANGUAGE",
     "Styles",
-    "child",
     "needs_preparing",
     "prepare_styles",
     "read_styles",
 ]
 
-W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W: Final = f"{{{W_NS}}}"
-_PKG_REL: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DOC_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_CT: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
-_WML: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_PKG_REL: Final = PKG_REL_NS
+_DOC_REL: Final = REL_NS
+_CT: Final = CT_NS
+_WML: Final = WML_CONTENT_TYPE
 
 #: German style names (as some programs save them) and the built-in names they stand for.
 GERMAN_NAMES: Final = {
@@ -466,18 +465,6 @@ def _language(root: Any) -> Any:
     """The ``w:lang`` element of the document defaults, created if missing."""
     defaults = child(root, "docDefaults", first=True)
     return child(child(child(defaults, "rPrDefault", first=True), "rPr"), "lang")
-
-
-def child(parent: Any, name: str, *, first: bool = False) -> Any:
-    """The ``w:name`` child of ``parent``, created (as first or last child) if missing."""
-    child = parent.find(f"{_W}{name}")
-    if child is None:
-        child = etree.Element(f"{_W}{name}")
-        if first:
-            parent.insert(0, child)
-        else:
-            parent.append(child)
-    return child
 
 
 def needs_preparing(files: Mapping[str, bytes], styles: Styles) -> bool:

@@ -28,8 +28,8 @@ from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from vorlagen.docx.ns import W_NS, child, reorder_ppr
 from vorlagen.docx.package import Entry, deflate, write_zip, zip_time
-from vorlagen.docx.styles import W_NS, child
 from vorlagen.errors import RenderError, TemplateProblem
 
 __all__ = ["BLOCK_FILTER", "Engine", "Rendered", "make_environment", "normalize_zip"]
@@ -489,7 +489,7 @@ def _space_after_tables(body: Any, twips: int) -> None:
         spacing = ppr.find(f"{_W}spacing")
         if spacing is None:
             spacing = child(ppr, "spacing")
-            _reorder_ppr(ppr)
+            reorder_ppr(ppr)
         if spacing.get(f"{_W}before") is None:
             spacing.set(f"{_W}before", str(twips))
 
@@ -509,54 +509,6 @@ def _paragraph(lineno: int | None) -> int | None:
 def _line_of(source: str, name: str) -> int | None:
     match = re.search(r"[{][{%][^}%]*\b" + re.escape(name) + r"\b", source)
     return source.count("\n", 0, match.start()) + 1 if match else None
-
-
-# The order of w:pPr's children that the schema requires (the ones before w:spacing matter).
-_PPR_ORDER = [
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-]
-_PPR_RANK = {f"{{{W_NS}}}{name}": rank for rank, name in enumerate(_PPR_ORDER)}
-
-
-def _reorder_ppr(ppr: Any) -> None:
-    """Sort a paragraph's properties into schema order after one was added."""
-    children = sorted(ppr, key=lambda child: _PPR_RANK.get(child.tag, len(_PPR_RANK)))
-    ppr[:] = children
 
 
 def normalize_zip(data: bytes, stamp: date | None = None) -> bytes:
