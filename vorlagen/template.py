@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
-from vorlagen.checker.checks import UNSUPPORTED, TagTypes, check_parts, tag_parts
+from vorlagen.checker.checks import UNSUPPORTED, TagTypes, check_parts
 from vorlagen.docx import content as _ooxml
-from vorlagen.docx.package import MAX_TEMPLATE_BYTES, package_problems
+from vorlagen.docx.package import MAX_TEMPLATE_BYTES, package_problems, tag_parts
 from vorlagen.docx.styles import Styles, needs_preparing, prepare_styles, read_styles
 from vorlagen.errors import RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting.hausstil import DIN_5008, Hausstil
@@ -130,7 +130,7 @@ class Template:
             filters=frozenset(env.filters),
             tests=frozenset(env.tests),
         )
-        problems = check_parts({n: files[n] for n in tag_parts(list(files))}, env, types)
+        problems = check_parts({n: files[n] for n in tag_parts(files)}, env, types)
         problems += _property_problems(files.get("docProps/core.xml"))
         if problems:
             return None, problems

@@ -26,10 +26,9 @@ from vorlagen.docx.ns import W_NS, paragraph_text
 from vorlagen.docx.package import SAFE_PARSER
 from vorlagen.errors import TemplateProblem
 
-__all__ = ["TagTypes", "check_parts", "tag_parts"]
+__all__ = ["TagTypes", "check_parts"]
 
 _W: Final = f"{{{W_NS}}}"
-_TAG_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _OPEN_OR_CLOSE = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 _LEVEL = re.compile(r"^(\{\{|\{%)-?(p|tr|tc|r)\s")
@@ -63,11 +62,6 @@ def _names(target: nodes.Node) -> list[nodes.Name]:
     if isinstance(target, nodes.Name):
         return [target]
     return list(target.find_all(nodes.Name))
-
-
-def tag_parts(names: Sequence[str]) -> list[str]:
-    """The parts of a package whose tags are rendered (body, headers, footers, notes)."""
-    return [name for name in names if _TAG_PARTS.fullmatch(name)]
 
 
 @dataclass(frozen=True)

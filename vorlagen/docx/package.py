@@ -15,13 +15,14 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
 from lxml import etree
 
+from vorlagen.docx.ns import CT_NS, WML_CONTENT_TYPE
 from vorlagen.errors import TemplateProblem
 
 __all__ = [
@@ -31,9 +32,12 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "MAX_TOTAL_BYTES",
     "SAFE_PARSER",
+    "TAG_PART_TYPES",
     "Entry",
+    "content_types",
     "deflate",
     "package_problems",
+    "tag_parts",
     "write_zip",
     "zip_time",
 ]
@@ -111,6 +115,46 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
     return bytes(out)
 
 
+#: The kinds of part whose tags are rendered: the body, headers, footers, foot- and endnotes.
+TAG_PART_TYPES: Final = tuple(
+    f"{WML_CONTENT_TYPE}.{kind}+xml"
+    for kind in ("document.main", "template.main", "header", "footer", "footnotes", "endnotes")
+)
+
+
+def content_types(files: Mapping[str, bytes]) -> dict[str, str]:
+    """Each part's content type, from ``[Content_Types].xml`` (overrides, then defaults)."""
+    root = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
+    defaults = {
+        str(e.get("Extension", "")).lower(): str(e.get("ContentType", ""))
+        for e in root.iter(f"{{{CT_NS}}}Default")
+    }
+    overrides = {
+        str(e.get("PartName", "")).lstrip("/"): str(e.get("ContentType", ""))
+        for e in root.iter(f"{{{CT_NS}}}Override")
+    }
+    return {
+        name: overrides.get(name) or defaults.get(name.rpartition(".")[2].lower(), "")
+        for name in files
+        if name != "[Content_Types].xml"
+    }
+
+
+def tag_parts(files: Mapping[str, bytes]) -> list[str]:
+    """The parts whose tags are rendered (and checked), the body first, then in package order.
+
+    >>> ct = (f'<Types xmlns="{CT_NS}"><Override PartName="/word/document.xml" '
+    ...       f'ContentType="{WML_CONTENT_TYPE}.document.main+xml"/><Override '
+    ...       f'PartName="/word/endnotes.xml" ContentType="{WML_CONTENT_TYPE}.endnotes+xml"/>'
+    ...       '</Types>').encode()
+    >>> tag_parts({"[Content_Types].xml": ct, "word/endnotes.xml": b"", "word/document.xml": b""})
+    ['word/document.xml', 'word/endnotes.xml']
+    """
+    types = content_types(files)
+    found = [name for name, kind in types.items() if kind in TAG_PART_TYPES]
+    return sorted(found, key=lambda name: name != "word/document.xml")
+
+
 # -- checking a template's package ------------------------------------------------------------
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -132,9 +176,10 @@ def package_problems(data: bytes) -> list[TemplateProblem]:
             if problems:
                 return problems
             names = {info.filename for info in infos}
-            if "word/document.xml" not in names:
-                return [_problem("word/document.xml", "fehlt: keine Word-Datei")]
-            content_types = z.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            for required in ("word/document.xml", "[Content_Types].xml"):
+                if required not in names:
+                    return [_problem(required, "fehlt: keine Word-Datei")]
+            content_types = z.read("[Content_Types].xml")
             if any(n.lower().endswith("vbaproject.bin") for n in names) or _MACRO_TYPE.search(
                 content_types
             ):
