@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 
 def arguments(description: str) -> argparse.ArgumentParser:
@@ -12,6 +13,18 @@ def arguments(description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
+
+
+def run_and_report(
+    doc: str, run: Callable[[bool], dict[str, Any]], table: Callable[[dict[str, Any]], str]
+) -> int:
+    """A benchmark with ``--json`` and ``--quick`` (fewer repetitions, for a smoke test)."""
+    parser = arguments(doc.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    figures = run(args.quick)
+    print(json.dumps(figures, indent=2) if args.json else table(figures))
+    return 0
 
 
 def report(figures: Mapping[str, object], as_json: bool) -> None:

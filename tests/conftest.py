@@ -1,4 +1,9 @@
-"""Shared fixtures: the example papers, rendering to python-docx, LibreOffice when present."""
+"""Shared fixtures: the example papers, rendering to python-docx, LibreOffice when present.
+
+Property tests run about 100 examples each on a developer's machine and 2,000 in CI (where
+``CI=true``). A test sets only what its work needs (``deadline=None`` where an example may
+take long, as rendering a document does), never its own number of examples.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,13 @@ from typing import Any
 import docx
 import pytest
 from docx.document import Document
+from hypothesis import settings
 
 import vorlagen
+
+settings.register_profile("dev", max_examples=100)
+settings.register_profile("ci", max_examples=2000)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))

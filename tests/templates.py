@@ -1,6 +1,6 @@
 """Templates built like the ones counties bring: German style names, tags split by Word.
 
-Each builder starts from the parts of the shipped template (scripts/build_templates.py) and
+Each builder starts from the parts of the shipped template (:func:`shipped_parts`) and
 changes them the way Word or LibreOffice would have saved them.
 """
 
@@ -8,8 +8,21 @@ from __future__ import annotations
 
 import itertools
 import re
+import zipfile
+from pathlib import Path
 
-from scripts import build_templates as b
+import vorlagen
+from vorlagen.docx.build import XML_HEAD, document, para, zip_parts
+from vorlagen.docx.ns import W_NS
+
+DEFAULT = Path(vorlagen.__file__).parent / "templates" / "default.docx"
+
+
+def shipped_parts() -> dict[str, str]:
+    """The parts of the shipped default template, by name, as text; all of them are XML."""
+    with zipfile.ZipFile(DEFAULT) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist()}
+
 
 # id and name of each style as a German installation saves them
 GERMAN_STYLES = {
@@ -34,7 +47,7 @@ ENGLISH_NAMES = {
 
 def german(*, drop: tuple[str, ...] = ("Heading5", "Heading6")) -> bytes:
     """The shipped template with German style ids and names; the styles in ``drop`` removed."""
-    parts = b.parts()
+    parts = shipped_parts()
     styles = parts["word/styles.xml"]
     for style_id in drop:
         styles = re.sub(rf'<w:style [^>]*w:styleId="{style_id}">.*?</w:style>', "", styles)
@@ -50,7 +63,7 @@ def german(*, drop: tuple[str, ...] = ("Heading5", "Heading6")) -> bytes:
                 f'<w:pStyle w:val="{old_id}"/>', f'<w:pStyle w:val="{new_id}"/>'
             )
     parts["word/styles.xml"] = styles
-    return b.zip_parts(parts)
+    return zip_parts(parts)
 
 
 _RUN_WITH_TAG = re.compile(
@@ -78,18 +91,18 @@ def split_runs() -> bytes:
             runs.append(run)
         return "".join(runs)
 
-    parts = b.parts()
+    parts = shipped_parts()
     for part in ("word/document.xml", "word/footer1.xml"):
         parts[part], count = _RUN_WITH_TAG.subn(split, parts[part])
         assert count, part
-    return b.zip_parts(parts)
+    return zip_parts(parts)
 
 
 def bare() -> bytes:
     """A template with only the Normal style and no numbering part: everything else is added."""
-    parts = b.parts()
+    parts = shipped_parts()
     parts["word/styles.xml"] = (
-        f'{b.XML_HEAD}<w:styles xmlns:w="{b.W}">'
+        f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">'
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
         '<w:name w:val="Normal"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/></w:style>'
@@ -105,7 +118,7 @@ def bare() -> bytes:
     parts["[Content_Types].xml"] = re.sub(
         r'<Override PartName="/word/numbering.xml"[^>]*/>', "", parts["[Content_Types].xml"]
     )
-    parts["word/document.xml"] = b.document(
-        [b.para("{{ vorlage.betreff }}"), b.para("{{p vorlage.sachdarstellung }}")]
+    parts["word/document.xml"] = document(
+        [para("{{ vorlage.betreff }}"), para("{{p vorlage.sachdarstellung }}")]
     )
-    return b.zip_parts(parts)
+    return zip_parts(parts)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import vorlagen
-from scripts import build_templates as b
-from scripts.build_templates import logo_png
 from tests.conftest import EXAMPLE_FILES, example, minimal_data
+from tests.images import png
+from tests.templates import shipped_parts
 from vorlagen import AccessibilityProblem, Sitzungsvorlage, Template, check_accessibility
-from vorlagen.docx.styles import BOLD
+from vorlagen.docx.build import BOLD, cell, document, para, row, table, zip_parts
 
 SHIPPED = Path(vorlagen.__file__).parent / "templates"
 
@@ -24,7 +24,7 @@ def test_rendered_examples_pass(template: str, path: Path) -> None:
 
 
 def test_rich_content_with_image_passes(tmp_path: Path) -> None:
-    (tmp_path / "plan.png").write_bytes(logo_png())
+    (tmp_path / "plan.png").write_bytes(png())
     markdown = (
         "## Anlass\n\nText.\n\n### Einzelheiten\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n"
         "| u | v |\n|---|---|\n| 3 | 4 |\n\n![Lageplan des Anbaus](plan.png)"
@@ -35,9 +35,12 @@ def test_rich_content_with_image_passes(tmp_path: Path) -> None:
     assert check_accessibility(vorlagen.render(paper)) == []
 
 
-def document(*body: str, title: str = "Titel", language: bool = True) -> bytes:
-    parts = b.parts()
-    parts["word/document.xml"] = b.document(body)
+def docx(*body: str, title: str = "Titel", language: bool = True, styles: str = "") -> bytes:
+    parts = shipped_parts()
+    parts["word/document.xml"] = document(body)
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        "</w:styles>", styles + "</w:styles>"
+    )
     parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
         "<dc:title></dc:title>", f"<dc:title>{title}</dc:title>"
     )
@@ -48,26 +51,44 @@ def document(*body: str, title: str = "Titel", language: bool = True) -> bytes:
         parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
             "<dc:language>de-DE</dc:language>", ""
         )
-    return b.zip_parts(parts)
+    return zip_parts(parts)
 
 
-H1 = b.para("Betreff", style="Heading1")
+H1 = para("Betreff", style="Heading1")
 IMAGE = (
     '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
     '2006/wordprocessingDrawing"><wp:extent cx="1" cy="1"/><wp:docPr id="1" name="Logo"/>'
     "</wp:inline></w:drawing></w:r></w:p>"
 )
-TABLE = b.table([4000], [b.row([b.cell("Kopf", 4000)]), b.row([b.cell("Wert", 4000)])])
+TABLE = table([4000], [row([cell("Kopf", 4000)]), row([cell("Wert", 4000)])])
+# a heading style saved under its German name, without an outline level, and one based on it
+GERMAN_HEADING = (
+    '<w:style w:type="paragraph" w:styleId="Ebene3"><w:name w:val="Überschrift 3"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Unterpunkt"><w:name w:val="Unterpunkt"/>'
+    '<w:basedOn w:val="Ebene3"/></w:style>'
+)
 
 CASES: list[tuple[str, bytes, str, int | None]] = [
-    ("no language", document(H1, language=False), "sprache", None),
-    ("no title", document(H1, title=""), "titel", None),
-    ("skipped level", document(H1, b.para("Drei", style="Heading3")), "ueberschrift_sprung", 2),
-    ("starts at 2", document(b.para("Zwei", style="Heading2")), "ueberschrift_sprung", 1),
-    ("bold fake", document(H1, b.para(("Zwischentitel", BOLD))), "ueberschrift_vorgetaeuscht", 2),
-    ("empty for spacing", document(H1, b.para(), b.para("Text")), "leerer_absatz", 2),
-    ("table without header", document(H1, TABLE), "tabellenkopf", None),
-    ("image without alt", document(H1, IMAGE), "alternativtext", None),
+    ("no language", docx(H1, language=False), "sprache", None),
+    ("no title", docx(H1, title=""), "titel", None),
+    ("skipped level", docx(H1, para("Drei", style="Heading3")), "ueberschrift_sprung", 2),
+    ("starts at 2", docx(para("Zwei", style="Heading2")), "ueberschrift_sprung", 1),
+    ("bold fake", docx(H1, para(("Zwischentitel", BOLD))), "ueberschrift_vorgetaeuscht", 2),
+    ("empty for spacing", docx(H1, para(), para("Text")), "leerer_absatz", 2),
+    ("table without header", docx(H1, TABLE), "tabellenkopf", None),
+    ("image without alt", docx(H1, IMAGE), "alternativtext", None),
+    (
+        "German heading name",
+        docx(H1, para("Drei", style="Ebene3"), styles=GERMAN_HEADING),
+        "ueberschrift_sprung",
+        2,
+    ),
+    (
+        "based on a heading",
+        docx(H1, para("Drei", style="Unterpunkt"), styles=GERMAN_HEADING),
+        "ueberschrift_sprung",
+        2,
+    ),
 ]
 
 
@@ -84,9 +105,19 @@ def test_each_obstacle_is_found(data: bytes, kind: str, paragraph: int | None) -
 
 
 def test_bold_words_inside_a_paragraph_are_no_heading() -> None:
-    mixed = b.para(("Wichtig:", BOLD), " der Rest ist normal.")
-    long_bold = b.para(("Ein langer fetter Satz. " * 8, BOLD))
-    assert check_accessibility(document(H1, mixed, long_bold)) == []
+    mixed = para(("Wichtig:", BOLD), " der Rest ist normal.")
+    long_bold = para(("Ein langer fetter Satz. " * 8, BOLD))
+    assert check_accessibility(docx(H1, mixed, long_bold)) == []
+
+
+def test_problems_in_document_order() -> None:
+    data = docx(H1, para(), para("Drei", style="Heading3"), para(("Fett", BOLD)), TABLE)
+    assert [(p.kind, p.paragraph) for p in check_accessibility(data)] == [
+        ("leerer_absatz", 2),
+        ("ueberschrift_sprung", 3),
+        ("ueberschrift_vorgetaeuscht", 4),
+        ("tabellenkopf", None),
+    ]
 
 
 def test_template_with_problems_is_reported() -> None:

@@ -25,3 +25,24 @@ def test_bench_render_reports_every_figure() -> None:
     assert figures["papers_per_second"]["1"] > 0
     assert figures["papers_per_second"]["2"] > 0
     assert isinstance(figures["rss_growth_mib"], float | int)
+    assert set(figures["variants_ms"]) == {
+        "without_link_image",
+        "with_link_image",
+        "template_hausstil",
+        "hausstil_per_render",
+    }
+    assert figures["link_image_over_plain"] > 0
+    assert figures["hausstil_over_template"] > 0
+
+
+def test_bench_start_reports_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_start.py"), "--quick", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    figures = json.loads(result.stdout)
+    assert set(figures["ms"]) == {"bare_python", "import_vorlagen", "cli_render"}
+    assert figures["ms"]["import_vorlagen"] > figures["ms"]["bare_python"] > 0

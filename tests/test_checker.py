@@ -7,27 +7,26 @@ from pathlib import Path
 import pytest
 
 import vorlagen
-from scripts import build_templates as b
+from tests.templates import shipped_parts
 from vorlagen import Template, TemplateError, TemplateProblem, check_template
 from vorlagen.cli import main
+from vorlagen.docx import build as b
 
 W = [3000, 3000, 3355]
 
 
 def package(*body: str, footer: str | None = None) -> bytes:
-    parts = b.parts()
+    parts = shipped_parts()
     parts["word/document.xml"] = b.document(body)
     if footer is not None:
-        parts["word/footer1.xml"] = (
-            f'{b.XML_HEAD}<w:ftr xmlns:w="{b.W}" xmlns:r="{b.R}">{footer}</w:ftr>'
-        )
+        parts["word/footer1.xml"] = b.footer(footer)
     return b.zip_parts(parts)
 
 
 def deleted(text: str) -> str:
     return (
         '<w:p><w:del w:id="1" w:author="Sitzungsdienst" w:date="2026-01-01T00:00:00Z"><w:r>'
-        f'<w:delText xml:space="preserve">{b.esc(text)}</w:delText></w:r></w:del>'
+        f'<w:delText xml:space="preserve">{b.escape(text)}</w:delText></w:r></w:del>'
         "<w:r><w:t>Rest</w:t></w:r></w:p>"
     )
 
@@ -313,7 +312,7 @@ def test_problem_text_names_the_paragraph() -> None:
 
 
 def test_tags_in_document_properties() -> None:
-    parts = b.parts()
+    parts = shipped_parts()
     parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
         "<dc:title></dc:title>", "<dc:title>{{ 7*7 }}</dc:title>"
     )

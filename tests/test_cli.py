@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build_templates import logo_png
 from tests.conftest import EXAMPLES, minimal_data, open_docx
+from tests.images import png
 from vorlagen import Sitzungsvorlage
 from vorlagen.cli import main, schema_json
 
@@ -46,7 +46,7 @@ def test_render_defaults_to_the_paper_name_and_reads_yaml(tmp_path: Path) -> Non
 
 
 def test_markdown_images_are_read_beside_the_paper(tmp_path: Path) -> None:
-    (tmp_path / "plan.png").write_bytes(logo_png())
+    (tmp_path / "plan.png").write_bytes(png())
     data = minimal_data(sachdarstellung={"markdown": "Text.\n\n![Lageplan](plan.png)"})
     paper = tmp_path / "vorlage.json"
     paper.write_text(json.dumps(data), encoding="utf-8")

@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from babel.numbers import format_currency
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -114,7 +114,6 @@ def test_hausstil_rejects_an_unknown_currency() -> None:
         Hausstil(waehrung="Euro")  # type: ignore[arg-type]
 
 
-@settings(max_examples=2000)
 @given(
     st.decimals(min_value=Decimal("-1e14"), max_value=Decimal("1e14"), places=3),
     st.sampled_from(["€", "EUR"]),

@@ -11,15 +11,16 @@ import pytest
 
 import vorlagen
 import vorlagen.docx.package
-from scripts import build_templates as b
+from tests.templates import shipped_parts
 from vorlagen import Template, TemplateError
+from vorlagen.docx import build as b
 
 DEFAULT = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
 
 
 def package(**changes: str | bytes | None) -> bytes:
     """The shipped template's parts with some replaced, added (str/bytes) or removed (None)."""
-    parts: dict[str, str | bytes] = dict(b.parts())
+    parts: dict[str, str | bytes] = dict(shipped_parts())
     for name, content in changes.items():
         if content is None:
             del parts[name]
@@ -51,7 +52,7 @@ LAUGHS = (
 ).replace("&lol0;", "&lol;")
 EXTERNAL = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>&e;</r>'
 MACRO_TYPES = (
-    b.content_types_xml()
+    shipped_parts()["[Content_Types].xml"]
     .replace(
         "wordprocessingml.document.main+xml", "wordprocessingml.document.macroEnabled.main+xml"
     )
@@ -84,7 +85,9 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
     ),
     "windows path": (lambda: with_entry("C:/evil.xml", b"<x/>"), "C:/evil.xml", "außerhalb"),
     "DTD in the body": (
-        lambda: package(**{"word/document.xml": b.document_xml().replace(b.XML_HEAD, DTD)}),
+        lambda: package(
+            **{"word/document.xml": shipped_parts()["word/document.xml"].replace(b.XML_HEAD, DTD)}
+        ),
         "word/document.xml",
         "DOCTYPE",
     ),
@@ -114,7 +117,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
         "fehlt",
     ),
     "malformed body": (
-        lambda: package(**{"word/document.xml": b.document_xml()[:-30]}),
+        lambda: package(**{"word/document.xml": shipped_parts()["word/document.xml"][:-30]}),
         "word/document.xml",
         "kein gültiges XML",
     ),
@@ -145,7 +148,7 @@ def test_hostile_template_is_refused(name: str) -> None:
 def test_oversized_file_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "riesig.docx"
     big.write_bytes(DEFAULT)
-    monkeypatch.setattr(vorlagen.template, "MAX_TEMPLATE_BYTES", 100)
+    monkeypatch.setattr("vorlagen.template.MAX_TEMPLATE_BYTES", 100)
 
     def no_read(self: Path) -> bytes:
         msg = "the template must not be read"

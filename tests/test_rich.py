@@ -14,9 +14,9 @@ from openxml_audit import OpenXmlValidator
 from PIL import Image
 
 import vorlagen
-from scripts.build_templates import logo_png
 from tests import templates
 from tests.conftest import example_data, open_docx
+from tests.images import png
 from vorlagen import Hausstil, Sitzungsvorlage, Template
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -28,7 +28,7 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 @pytest.fixture(scope="module")
 def basis(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bilder")
-    (folder / "lageplan.png").write_bytes(logo_png())
+    (folder / "lageplan.png").write_bytes(png())
     return folder
 
 

@@ -17,6 +17,7 @@ import pytest
 import vorlagen
 from tests.conftest import example, minimal_data
 from vorlagen import Sitzungsvorlage, Template
+from vorlagen.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +71,7 @@ def test_failure_during_the_write_leaves_the_old_file(
     data = vorlagen.render(paper)  # rendered first: the failure below is in the write alone
     monkeypatch.setattr(target, replacement)
     with pytest.raises((OSError, KeyboardInterrupt)):
-        vorlagen.template.write_atomic(old_file, data)
+        write_atomic(old_file, data)
     monkeypatch.undo()
     assert old_file.read_bytes() == b"die alte Fassung"
     assert sorted(p.name for p in old_file.parent.iterdir()) == ["vorlage.docx"]

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from docx.document import Document
+from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 import vorlagen
 from tests import templates
 from tests.conftest import EXAMPLE_FILES, example, open_docx
 from vorlagen import Sitzungsvorlage, Template
+from vorlagen.docx.ns import W_NS, w
+from vorlagen.docx.styles import builtin_name, heading_level, prepare_styles
 
 MakePaper = Callable[..., Sitzungsvorlage]
 
@@ -120,3 +123,50 @@ def test_bare_template_gets_every_style_it_needs(make_paper: MakePaper, tmp_path
 def test_template_with_styles_keeps_its_bytes() -> None:
     shipped = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
     assert Template.from_bytes(shipped).data == shipped
+
+
+@pytest.mark.parametrize(
+    ("saved", "builtin"),
+    [
+        ("heading 1", "heading 1"),
+        ("Heading 1", "heading 1"),
+        ("Überschrift 2", "heading 2"),
+        (" Standard ", "normal"),
+        ("Tabellenraster", "table grid"),
+        ("Kopfangabe", "kopfangabe"),
+    ],
+)
+def test_builtin_name(saved: str, builtin: str) -> None:
+    style = etree.fromstring(f'<w:style xmlns:w="{W_NS}"><w:name w:val="{saved}"/></w:style>')
+    assert builtin_name(style) == builtin
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [("heading 1", 1), ("heading 9", 9), ("heading 10", None), ("title", None), ("", None)],
+)
+def test_heading_level(name: str, level: int | None) -> None:
+    assert heading_level(name) == level
+
+
+@pytest.mark.parametrize(
+    ("name", "style_id", "based_on"),
+    [
+        ("heading 1", "Heading1", "Normal"),
+        ("heading 9", "Heading9", "Normal"),
+        ("list bullet", "ListBullet", "Normal"),
+        ("list number", "ListNumber", "Normal"),
+        ("table grid", "TableGrid", None),  # the bare template has no "Normal Table"
+        ("quote", "Quote", "Normal"),
+        ("caption", "Caption", "Normal"),
+        ("hyperlink", "Hyperlink", None),  # nor a "Default Paragraph Font"
+    ],
+)
+def test_each_missing_style_is_added(name: str, style_id: str, based_on: str | None) -> None:
+    with zipfile.ZipFile(io.BytesIO(templates.bare())) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(prepare_styles(files, [name])["word/styles.xml"])
+    added = {builtin_name(s): s for s in root.iter(w("style"))}[name]
+    assert added.get(w("styleId")) == style_id
+    base = added.find(w("basedOn"))
+    assert (base.get(w("val")) if base is not None else None) == based_on

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from vorlagen.formatting import typografie, typografie_teile
@@ -51,14 +51,12 @@ def test_examples(text: str, expected: str) -> None:
     assert typografie(text) == expected
 
 
-@settings(max_examples=1000)
 @given(TEXT)
 def test_idempotent(text: str) -> None:
     once = typografie(text)
     assert typografie(once) == once
 
 
-@settings(max_examples=1000)
 @given(TEXT)
 def test_changes_only_spaces_quotes_and_dashes(text: str) -> None:
     result = typografie(text)
@@ -67,7 +65,6 @@ def test_changes_only_spaces_quotes_and_dashes(text: str) -> None:
         assert before == after or after in ALLOWED.get(before, set()), (before, after)
 
 
-@settings(max_examples=500)
 @given(st.lists(st.tuples(TEXT, st.booleans()), max_size=6))
 def test_protected_pieces_stay_as_they_are(pieces: list[tuple[str, bool]]) -> None:
     result = typografie_teile(pieces)

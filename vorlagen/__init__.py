@@ -7,17 +7,17 @@
 
 from __future__ import annotations
 
-from vorlagen.accessibility import AccessibilityProblem, check_accessibility
-from vorlagen.batch import RenderResult, render_many
+from typing import TYPE_CHECKING, Any
+
 from vorlagen.errors import (
     ConversionError,
+    ProblemKind,
     RenderError,
     TemplateError,
     TemplateProblem,
     VorlagenError,
 )
-from vorlagen.formatting import Hausstil
-from vorlagen.pdf import to_pdf, to_pdf_many
+from vorlagen.formatting.hausstil import Hausstil
 from vorlagen.schemas import (
     Absatz,
     Anlage,
@@ -49,7 +49,13 @@ from vorlagen.schemas import (
     Zitat,
     Zustaendigkeit,
 )
-from vorlagen.template import Fassung, Template, check_template, render, save
+
+if TYPE_CHECKING:
+    from vorlagen.accessibility import AccessibilityProblem, check_accessibility
+    from vorlagen.api import render, render_many, save
+    from vorlagen.batch import RenderResult
+    from vorlagen.pdf import to_pdf, to_pdf_many
+    from vorlagen.template import Fassung, Template, check_template
 
 __version__ = "0.1.0"
 
@@ -78,6 +84,7 @@ __all__ = [
     "Liste",
     "Listeneintrag",
     "Norm",
+    "ProblemKind",
     "RenderError",
     "RenderResult",
     "Sachbearbeitung",
@@ -102,3 +109,35 @@ __all__ = [
     "to_pdf",
     "to_pdf_many",
 ]
+
+# Rendering, checking and converting load docxtpl, python-docx, lxml and Jinja: they load on
+# first use, so that a program that only builds and validates papers starts fast.
+_LAZY = {
+    "AccessibilityProblem": "vorlagen.accessibility",
+    "check_accessibility": "vorlagen.accessibility",
+    "render": "vorlagen.api",
+    "render_many": "vorlagen.api",
+    "save": "vorlagen.api",
+    "RenderResult": "vorlagen.batch",
+    "to_pdf": "vorlagen.pdf",
+    "to_pdf_many": "vorlagen.pdf",
+    "Fassung": "vorlagen.template",
+    "Template": "vorlagen.template",
+    "check_template": "vorlagen.template",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -17,16 +17,16 @@ from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen.docx.ns import W_NS, WP_NS, paragraph_text
+from vorlagen.docx.ns import DC_NS, W_NS, WP_NS, paragraph_text
 from vorlagen.docx.package import SAFE_PARSER
-from vorlagen.docx.styles import GERMAN_NAMES
+from vorlagen.docx.styles import builtin_name, heading_level
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
 
 _W: Final = f"{{{W_NS}}}"
 _WP: Final = f"{{{WP_NS}}}"
-_DC: Final = "{http://purl.org/dc/elements/1.1/}"
-_HEADING: Final = re.compile(r"heading ([1-9])")
+_DC: Final = f"{{{DC_NS}}}"
+_PART: Final = "word/document.xml"  # the body, where headings, paragraphs and tables are checked
 _FAKE_HEADING_MAX: Final = 120  # longer bold paragraphs are emphasis, not headings
 _PARTS: Final = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 
@@ -67,18 +67,15 @@ def _true(element: Any) -> bool:
 
 
 def _styles(root: Any) -> dict[str, _Style]:
+    """Each paragraph style's heading level and boldness, inherited through ``w:basedOn``."""
     raw: dict[str, tuple[str, str | None, int | None, bool | None]] = {}
     for style in root.iter(f"{_W}style"):
-        style_id = style.get(f"{_W}styleId", "")
-        name_element = style.find(f"{_W}name")
-        name = str(name_element.get(f"{_W}val", "")).lower() if name_element is not None else ""
-        name = GERMAN_NAMES.get(name, name)
         based = style.find(f"{_W}basedOn")
         outline = style.find(f"{_W}pPr/{_W}outlineLvl")
         level = int(outline.get(f"{_W}val", "9")) + 1 if outline is not None else None
         bold = style.find(f"{_W}rPr/{_W}b")
-        raw[style_id] = (
-            name,
+        raw[style.get(f"{_W}styleId", "")] = (
+            builtin_name(style),
             based.get(f"{_W}val") if based is not None else None,
             level if level is not None and level <= 9 else None,
             _true(bold) if bold is not None else None,
@@ -87,8 +84,7 @@ def _styles(root: Any) -> dict[str, _Style]:
     def resolve(style_id: str, depth: int = 0) -> _Style:
         name, based, level, bold = raw.get(style_id, ("", None, None, None))
         inherited = resolve(based, depth + 1) if based and depth < 20 else _Style(None, False)
-        match = _HEADING.fullmatch(name)
-        heading = int(match.group(1)) if match else level or inherited.heading
+        heading = heading_level(name) or level or inherited.heading
         return _Style(heading, inherited.bold if bold is None else bold)
 
     return {style_id: resolve(style_id) for style_id in raw}
@@ -129,14 +125,7 @@ def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
 
 
 def _document_problems(styles_root: Any, core: Any) -> Iterator[AccessibilityProblem]:
-    language = None
-    if styles_root is not None:
-        lang = styles_root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
-        language = lang.get(f"{_W}val") if lang is not None else None
-    if not language and core is not None:
-        element = core.find(f"{_DC}language")
-        language = element.text if element is not None else None
-    if not language:
+    if not _language(styles_root, core):
         yield AccessibilityProblem(
             "sprache",
             "keine Dokumentsprache: Vorleseprogramme sprechen den Text falsch aus; "
@@ -150,6 +139,16 @@ def _document_problems(styles_root: Any, core: Any) -> Iterator[AccessibilityPro
             "kein Dokumenttitel: er wird statt des Dateinamens angezeigt und vorgelesen",
             "docProps/core.xml",
         )
+
+
+def _language(styles_root: Any, core: Any) -> str | None:
+    """The document language: of the style defaults, else of the document properties."""
+    if styles_root is not None:
+        lang = styles_root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+        if lang is not None and lang.get(f"{_W}val"):
+            return str(lang.get(f"{_W}val"))
+    element = core.find(f"{_DC}language") if core is not None else None
+    return element.text if element is not None else None
 
 
 def _heading_level(paragraph: Any, styles: dict[str, _Style]) -> int | None:
@@ -180,52 +179,74 @@ def _empty(paragraph: Any) -> bool:
 
 
 def _body_problems(root: Any, styles: dict[str, _Style]) -> Iterator[AccessibilityProblem]:
-    previous = 0
-    part = "word/document.xml"
+    previous = 0  # the level of the last heading
     for number, paragraph in enumerate(root.iter(f"{_W}p"), start=1):
         if _in_table(paragraph):
             continue
-        text = paragraph_text(paragraph)
         level = _heading_level(paragraph, styles)
-        if level is not None:
-            if level > previous + 1:
-                yield AccessibilityProblem(
-                    "ueberschrift_sprung",
-                    f"Überschrift der Ebene {level} folgt auf Ebene {previous}: "
-                    f"Ebene {previous + 1} fehlt dazwischen",
-                    part,
-                    number,
-                    _short(text),
-                )
+        if level is None:
+            found = [_fake_heading(paragraph, number), _spacing_paragraph(paragraph, number)]
+        else:
+            found = [_skipped_level(paragraph, number, level, previous)]
             previous = level
-            continue
-        if (
-            text.strip()
-            and "\t" not in text
-            and len(text) <= _FAKE_HEADING_MAX
-            and _all_bold(paragraph)
-        ):
-            yield AccessibilityProblem(
-                "ueberschrift_vorgetaeuscht",
-                "fett gesetzter Absatz statt einer Überschrift: eine Überschrift-Formatvorlage "
-                "verwenden, damit er in der Gliederung erscheint",
-                part,
-                number,
-                _short(text),
-            )
-        elif _empty(paragraph):
-            before, after = paragraph.getprevious(), paragraph.getnext()
-            between_tables = (
-                before is not None and after is not None and before.tag == after.tag == f"{_W}tbl"
-            )
-            if not between_tables:  # there, an empty paragraph keeps two tables apart
-                yield AccessibilityProblem(
-                    "leerer_absatz",
-                    "leerer Absatz als Abstand: Vorleseprogramme lesen ihn als „leer“; "
-                    "Abstand über die Formatvorlage (Abstand vor/nach) einstellen",
-                    part,
-                    number,
-                )
+        yield from (problem for problem in found if problem is not None)
+    yield from _table_header_problems(root)
+
+
+def _skipped_level(
+    paragraph: Any, number: int, level: int, previous: int
+) -> AccessibilityProblem | None:
+    """A heading more than one level below the one before it."""
+    if level <= previous + 1:
+        return None
+    return AccessibilityProblem(
+        "ueberschrift_sprung",
+        f"Überschrift der Ebene {level} folgt auf Ebene {previous}: "
+        f"Ebene {previous + 1} fehlt dazwischen",
+        _PART,
+        number,
+        _short(paragraph_text(paragraph)),
+    )
+
+
+def _fake_heading(paragraph: Any, number: int) -> AccessibilityProblem | None:
+    """A short paragraph in bold, one line, standing in for a heading."""
+    text = paragraph_text(paragraph)
+    if (
+        not text.strip()
+        or "\t" in text
+        or len(text) > _FAKE_HEADING_MAX
+        or not _all_bold(paragraph)
+    ):
+        return None
+    return AccessibilityProblem(
+        "ueberschrift_vorgetaeuscht",
+        "fett gesetzter Absatz statt einer Überschrift: eine Überschrift-Formatvorlage "
+        "verwenden, damit er in der Gliederung erscheint",
+        _PART,
+        number,
+        _short(text),
+    )
+
+
+def _spacing_paragraph(paragraph: Any, number: int) -> AccessibilityProblem | None:
+    """An empty paragraph making space, except between two tables, which it keeps apart."""
+    if not _empty(paragraph):
+        return None
+    before, after = paragraph.getprevious(), paragraph.getnext()
+    if before is not None and after is not None and before.tag == after.tag == f"{_W}tbl":
+        return None
+    return AccessibilityProblem(
+        "leerer_absatz",
+        "leerer Absatz als Abstand: Vorleseprogramme lesen ihn als „leer“; "
+        "Abstand über die Formatvorlage (Abstand vor/nach) einstellen",
+        _PART,
+        number,
+    )
+
+
+def _table_header_problems(root: Any) -> Iterator[AccessibilityProblem]:
+    """Tables whose first row is not marked to repeat as the header on every page."""
     for number, table in enumerate(root.iter(f"{_W}tbl"), start=1):
         first_row = table.find(f"{_W}tr")
         if first_row is None or not _true(first_row.find(f"{_W}trPr/{_W}tblHeader")):
@@ -233,7 +254,7 @@ def _body_problems(root: Any, styles: dict[str, _Style]) -> Iterator[Accessibili
                 "tabellenkopf",
                 f"Tabelle {number} hat keine als Überschrift markierte erste Zeile "
                 "(Tabelleneigenschaften → Zeile → „Gleiche Kopfzeile auf jeder Seite“)",
-                part,
+                _PART,
                 text=_short("".join(t.text or "" for t in table.iter(f"{_W}t"))),
             )
 

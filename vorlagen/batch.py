@@ -1,7 +1,8 @@
 """Rendering many papers at once, on several processes, in input order.
 
 A failure of one paper (an error while rendering it) becomes that paper's result; the
-others are rendered all the same.
+others are rendered all the same. This module knows nothing of templates: it is handed a
+job, a picklable callable that renders one paper.
 """
 
 from __future__ import annotations
@@ -15,15 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
-from vorlagen.formatting import Hausstil
-from vorlagen.schemas import Sitzungsvorlage
-from vorlagen.template import Fassung, Template, resolve_template
-
-__all__ = ["Progress", "RenderResult", "render_many"]
+__all__ = ["Job", "Progress", "RenderResult", "render_each"]
 
 #: Called after each paper with the number done so far and the total (None if unknown).
 Progress = Callable[[int, int | None], None]
+#: Renders one paper to DOCX bytes; pickled for workers that are not forked.
+Job = Callable[[Any], bytes]
 
 _CHUNK = 8  # papers per task: few enough to balance the load, enough to amortise the IPC
 
@@ -48,62 +48,53 @@ class RenderResult:
         return self.error is None
 
 
-def _render_one(
-    template: Template, index: int, paper: Sitzungsvorlage, fassung: Fassung = "intern"
-) -> RenderResult:
+def _render_one(job: Job, index: int, paper: Any) -> RenderResult:
     try:
-        return RenderResult(index, template.render(paper, fassung))
+        return RenderResult(index, job(paper))
     except Exception as e:  # one paper's failure must not end the batch
         return RenderResult(index, error=e)
 
 
-# The template of a worker process, set once by the pool's initializer.
-_WORKER_TEMPLATE: Template | None = None
+class _Worker:
+    """The job of a worker process, set once by the pool's initializer."""
+
+    job: Job | None = None
+
+    @classmethod
+    def start(cls, job: Job) -> None:
+        cls.job = job
+
+    @classmethod
+    def chunk(cls, chunk: list[tuple[int, Any]]) -> list[RenderResult]:
+        assert cls.job is not None, "the pool's initializer sets the job"
+        return [_render_one(cls.job, index, paper) for index, paper in chunk]
 
 
-def _start_worker(template: Template | tuple[bytes, str, Hausstil]) -> None:
-    global _WORKER_TEMPLATE  # one template per worker process, by design
-    if isinstance(template, tuple):
-        data, name, hausstil = template
-        template = Template.from_bytes(data, name=name, hausstil=hausstil)
-    _WORKER_TEMPLATE = template
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How to start the workers.
 
-
-def _render_chunk(chunk: list[tuple[int, Sitzungsvorlage]], fassung: Fassung) -> list[RenderResult]:
-    assert _WORKER_TEMPLATE is not None, "the pool's initializer sets the template"
-    return [_render_one(_WORKER_TEMPLATE, index, paper, fassung) for index, paper in chunk]
-
-
-def _pool_setup(
-    template: Template,
-) -> tuple[multiprocessing.context.BaseContext, Template | tuple[bytes, str, Hausstil]]:
-    """How to start the workers, and what to hand them.
-
-    A forked worker inherits the prepared template and starts at once; forking is safe only
-    while this process runs a single thread, on Linux. Otherwise a forkserver (or spawn)
-    starts workers from a clean process, and each prepares the template from its bytes.
+    A forked worker inherits the prepared job and starts at once; forking is safe only while
+    this process runs a single thread, on Linux. Otherwise a forkserver (or spawn) starts
+    workers from a clean process, and each unpickles (and so prepares again) the job.
     """
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork"), template
+        return multiprocessing.get_context("fork")
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method), (template.data, template.name, template.hausstil)
+    return multiprocessing.get_context(method)
 
 
-def render_many(
-    papers: Iterable[Sitzungsvorlage],
-    template: Template | str | os.PathLike[str] | None = None,
-    hausstil: Hausstil | None = None,
+def render_each(
+    papers: Iterable[Any],
+    job: Job,
     workers: int | None = None,
     progress: Progress | None = None,
-    fassung: Fassung = "intern",
 ) -> Iterator[RenderResult]:
-    """Render papers on ``workers`` processes (default: one per CPU); results in input order.
+    """Run ``job`` on each paper on ``workers`` processes (default: one per CPU), in order.
 
     With one worker the papers are rendered in this process. ``progress`` is called in this
     process after each paper. Results are produced as they are ready, so a long batch can be
     written out while it runs; at most a few chunks per worker are in flight at once.
     """
-    chosen = resolve_template(template, hausstil)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 1:
         msg = f"workers muss mindestens 1 sein, nicht {count}"
@@ -111,9 +102,9 @@ def render_many(
     total = len(papers) if isinstance(papers, list | tuple) else None
     numbered = enumerate(papers)
     results = (
-        (_render_one(chosen, index, paper, fassung) for index, paper in numbered)
+        (_render_one(job, index, paper) for index, paper in numbered)
         if count == 1
-        else _in_pool(chosen, numbered, count, fassung)
+        else _in_pool(job, numbered, count)
     )
     return _reporting(results, total, progress)
 
@@ -127,15 +118,12 @@ def _reporting(
         yield result
 
 
-def _in_pool(
-    template: Template,
-    numbered: Iterator[tuple[int, Sitzungsvorlage]],
-    workers: int,
-    fassung: Fassung,
-) -> Iterator[RenderResult]:
-    context, handed = _pool_setup(template)
+def _in_pool(job: Job, numbered: Iterator[tuple[int, Any]], workers: int) -> Iterator[RenderResult]:
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(handed,)
+        max_workers=workers,
+        mp_context=_pool_context(),
+        initializer=_Worker.start,
+        initargs=(job,),
     ) as pool:
         pending: deque[Future[list[RenderResult]]] = deque()
         while True:
@@ -143,7 +131,7 @@ def _in_pool(
                 chunk = list(islice(numbered, _CHUNK))
                 if not chunk:
                     break
-                pending.append(pool.submit(_render_chunk, chunk, fassung))
+                pending.append(pool.submit(_Worker.chunk, chunk))
             if not pending:
                 return
             yield from pending.popleft().result()

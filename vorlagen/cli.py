@@ -6,27 +6,29 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
-from tqdm import tqdm
 
-from vorlagen.batch import render_many
+from vorlagen.api import render_many, resolve_template
+from vorlagen.atomic import write_atomic
+from vorlagen.batch import RenderResult
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
-from vorlagen.pdf import to_pdf_many
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
-from vorlagen.template import check_template, resolve_template, write_atomic
+from vorlagen.template import Fassung, Template, check_template
 
 __all__ = ["example_json", "load_paper", "main", "schema_json"]
 
 EXAMPLE = "beschlussvorlage.json"
+
+# A paper read from its file, where its DOCX goes, and the validated paper.
+_Job = tuple[Path, Path, Sitzungsvorlage]
 
 
 def load_paper(path: Path) -> Sitzungsvorlage:
@@ -38,6 +40,8 @@ def load_paper(path: Path) -> Sitzungsvorlage:
     text = path.read_text(encoding="utf-8")
     context = {BASIS: path.resolve().parent}
     if path.suffix.lower() in {".yaml", ".yml"}:
+        import yaml  # only YAML input pays for loading it
+
         data: Any = yaml.safe_load(text)
         return Sitzungsvorlage.model_validate(data, context=context)
     return Sitzungsvorlage.model_validate_json(text, context=context)
@@ -100,18 +104,29 @@ def _write_text(text: str, output: Path | None) -> None:
         print(f"{output} geschrieben", file=sys.stderr)
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _yaml_error() -> type[Exception]:
+    import yaml
+
+    return yaml.YAMLError
+
+
 def _load(path: Path) -> Sitzungsvorlage | None:
     """A paper from its file, or None after printing why it cannot be read."""
     try:
         return load_paper(path)
     except OSError as e:
-        print(f"{path}: nicht lesbar: {e.strerror or e}", file=sys.stderr)
-    except yaml.YAMLError as e:
-        print(f"{path}: kein gültiges YAML: {e}", file=sys.stderr)
+        _say(f"{path}: nicht lesbar: {e.strerror or e}")
     except ValidationError as e:
-        print(f"{path}: die Vorlage ist ungültig:", file=sys.stderr)
+        _say(f"{path}: die Vorlage ist ungültig:")
         for line in fehlermeldungen(e):
-            print(f"  {line}", file=sys.stderr)
+            _say(f"  {line}")
+    # An except clause is evaluated only when an error reaches it: JSON input never loads yaml.
+    except _yaml_error() as e:
+        _say(f"{path}: kein gültiges YAML: {e}")
     return None
 
 
@@ -122,13 +137,78 @@ def _targets(papers: Sequence[Path], output: Path | None) -> list[Path] | None:
     if len(papers) == 1 and not output.is_dir() and not str(output).endswith(("/", os.sep)):
         return [output]
     if not output.is_dir():
-        print(f"{output}: Verzeichnis nicht gefunden", file=sys.stderr)
+        _say(f"{output}: Verzeichnis nicht gefunden")
         return None
     targets = [output / paper.with_suffix(".docx").name for paper in papers]
     if len(set(targets)) < len(targets):
-        print(f"{output}: mehrere Vorlagen hätten denselben Dateinamen", file=sys.stderr)
+        _say(f"{output}: mehrere Vorlagen hätten denselben Dateinamen")
         return None
     return targets
+
+
+def _jobs(papers: Sequence[Path], targets: Sequence[Path]) -> list[_Job]:
+    """The papers that could be read and are valid, each with its target."""
+    jobs: list[_Job] = []
+    for path, target in zip(papers, targets, strict=True):
+        paper = _load(path)
+        if paper is not None:
+            jobs.append((path, target, paper))
+    return jobs
+
+
+def _write_results(
+    jobs: Sequence[_Job], results: Iterable[RenderResult], say: Callable[[str], None]
+) -> list[tuple[Path, bytes]]:
+    """Write each rendered document to its target; the documents written."""
+    written: list[tuple[Path, bytes]] = []
+    for (path, target, _), result in zip(jobs, results, strict=True):
+        if result.docx is None:
+            say(f"{path}: {result.error}")
+            continue
+        try:
+            write_atomic(target, result.docx)
+        except OSError as e:
+            say(f"{target}: nicht schreibbar: {e.strerror or e}")
+            continue
+        written.append((target, result.docx))
+        if len(jobs) == 1:
+            say(f"{target} geschrieben")
+    return written
+
+
+def _render_jobs(
+    jobs: Sequence[_Job], template: Template, workers: int | None, fassung: Fassung
+) -> list[tuple[Path, bytes]]:
+    """Render and write the papers: one in this process, many on ``workers`` with a bar."""
+    papers = [paper for _, _, paper in jobs]
+    if len(jobs) <= 1:
+        results = render_many(papers, template, workers=1, fassung=fassung)
+        return _write_results(jobs, results, _say)
+    from tqdm import tqdm  # a progress bar is for many papers; one starts faster without
+
+    with tqdm(total=len(jobs), unit=" Vorlagen", disable=None, file=sys.stderr) as bar:
+
+        def advance(done: int, total: int | None) -> None:
+            bar.update(1)
+
+        results = render_many(papers, template, workers=workers, progress=advance, fassung=fassung)
+        return _write_results(jobs, results, lambda message: bar.write(message, file=sys.stderr))
+
+
+def _write_pdfs(documents: list[tuple[Path, bytes]]) -> int:
+    """Convert the written documents with one LibreOffice run; the number that failed."""
+    from vorlagen.pdf import to_pdf_many  # only --pdf needs LibreOffice's runner
+
+    try:
+        pdfs = to_pdf_many([data for _, data in documents])
+    except ConversionError as e:
+        _say(f"PDF: {e}")
+        return len(documents)
+    for (target, _), pdf in zip(documents, pdfs, strict=True):
+        write_atomic(target.with_suffix(".pdf"), pdf)
+        if len(documents) == 1:
+            _say(f"{target.with_suffix('.pdf')} geschrieben")
+    return 0
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -139,61 +219,16 @@ def _render(args: argparse.Namespace) -> int:
     try:
         template = resolve_template(args.template, hausstil)
     except VorlagenError as e:
-        print(e, file=sys.stderr)
+        _say(str(e))
         return 1
-    loaded = [
-        (path, target, _load(path)) for path, target in zip(args.papers, targets, strict=True)
-    ]
-    valid = [(path, target, paper) for path, target, paper in loaded if paper is not None]
-    failed = len(loaded) - len(valid)
-    workers = args.workers if len(valid) > 1 else 1
-    written: list[tuple[Path, bytes]] = []
-    with tqdm(total=len(valid), unit=" Vorlagen", disable=None, file=sys.stderr) as bar:
-
-        def advance(done: int, total: int | None) -> None:
-            bar.update(1)
-
-        results = render_many(
-            [paper for _, _, paper in valid],
-            template,
-            workers=workers,
-            progress=advance,
-            fassung="oeffentlich" if args.oeffentlich else "intern",
-        )
-        for (path, target, _), result in zip(valid, results, strict=True):
-            if result.docx is None:
-                bar.write(f"{path}: {result.error}", file=sys.stderr)
-                failed += 1
-                continue
-            try:
-                write_atomic(target, result.docx)
-            except OSError as e:
-                bar.write(f"{target}: nicht schreibbar: {e.strerror or e}", file=sys.stderr)
-                failed += 1
-                continue
-            written.append((target, result.docx))
-            if len(valid) == 1:
-                bar.write(f"{target} geschrieben", file=sys.stderr)
+    fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
+    written = _render_jobs(_jobs(args.papers, targets), template, args.workers, fassung)
+    failed = len(args.papers) - len(written)
     if args.pdf and written:
         failed += _write_pdfs(written)
     if len(args.papers) > 1:
-        done = len(args.papers) - failed
-        print(f"{done} von {len(args.papers)} Vorlagen geschrieben", file=sys.stderr)
+        _say(f"{len(args.papers) - failed} von {len(args.papers)} Vorlagen geschrieben")
     return 1 if failed else 0
-
-
-def _write_pdfs(documents: list[tuple[Path, bytes]]) -> int:
-    """Convert the written documents with one LibreOffice run; the number that failed."""
-    try:
-        pdfs = to_pdf_many([data for _, data in documents])
-    except ConversionError as e:
-        print(f"PDF: {e}", file=sys.stderr)
-        return len(documents)
-    for (target, _), pdf in zip(documents, pdfs, strict=True):
-        write_atomic(target.with_suffix(".pdf"), pdf)
-        if len(documents) == 1:
-            print(f"{target.with_suffix('.pdf')} geschrieben", file=sys.stderr)
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,10 +14,12 @@ A paper that does not match the model is reported by pydantic's own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 __all__ = [
     "ConversionError",
+    "ProblemKind",
     "RenderError",
     "TemplateError",
     "TemplateProblem",
@@ -27,6 +29,57 @@ __all__ = [
 
 class VorlagenError(Exception):
     """Base class of every error raised by vorlagen on purpose."""
+
+
+class ProblemKind(StrEnum):
+    """The kind of a template problem, for programs that sort or filter problems.
+
+    The values are the German codes shown to the people who edit templates; a member
+    compares equal to its value (``ProblemKind.SYNTAX == "syntax"``).
+
+    Attributes:
+        SYNTAX: a tag Jinja cannot parse, an empty tag, a closer without its opener.
+        UNCLOSED_TAG: a tag not closed within its paragraph.
+        UNCLOSED_BLOCK: an ``if`` or ``for`` without its ``endif`` or ``endfor``.
+        STRAY_BLOCK: an ``elif``, ``else`` or end without the block it belongs to.
+        SPLIT_BLOCK: a block whose start and end lie at different levels (text, table,
+            cell), so that leaving out or repeating it would cut elements in half.
+        UNKNOWN_FILTER: a filter or test the environment does not know.
+        UNKNOWN_NAME: a name or field the context does not have.
+        UNSAFE: access to Python internals or a call of a model's method.
+        NOT_RICH: ``{{p ...}}`` on a value that is not paragraph content.
+        RICH_IN_RUN: paragraph content placed inside a line of text.
+        NOT_TEXT: a list or model printed as text, or a loop over what is no list.
+        DROPPED_TEXT: text beside a tag that replaces its whole paragraph, row or cell.
+        SMART_QUOTES: typographic quotation marks inside a tag.
+        DELETED_TAG: a tag in a tracked deletion.
+        UNSUPPORTED: a statement or a place for tags that templates do not support.
+        XML: a part that is not plain, well-formed XML.
+        HAUSSTIL: a house style file (``.toml`` beside the template) that is invalid.
+        PACKAGE: an archive that cannot be used: too large, not a zip, with macros or paths
+            outside the archive.
+        FILE: a template file that cannot be read.
+    """
+
+    SYNTAX = "syntax"
+    UNCLOSED_TAG = "tag_offen"
+    UNCLOSED_BLOCK = "block_offen"
+    STRAY_BLOCK = "block_ueberzaehlig"
+    SPLIT_BLOCK = "block_zerteilt"
+    UNKNOWN_FILTER = "filter_unbekannt"
+    UNKNOWN_NAME = "name_unbekannt"
+    UNSAFE = "unzulaessig"
+    NOT_RICH = "kein_inhalt"
+    RICH_IN_RUN = "inhalt_im_text"
+    NOT_TEXT = "kein_text"
+    DROPPED_TEXT = "text_verloren"
+    SMART_QUOTES = "anfuehrungszeichen"
+    DELETED_TAG = "geloeschter_tag"
+    UNSUPPORTED = "nicht_unterstuetzt"
+    XML = "xml"
+    HAUSSTIL = "hausstil"
+    PACKAGE = "paket"
+    FILE = "datei"
 
 
 @dataclass(frozen=True)
@@ -39,7 +92,7 @@ class TemplateProblem:
         paragraph: the 1-based number of the paragraph within the part (counting the
             paragraphs inside tables too), if known.
         tag: the template tag at fault, as written, if any.
-        kind: a short code for the kind of problem (``syntax``, ``name_unbekannt``, ...).
+        kind: the kind of problem (``ProblemKind.SYNTAX``, ``ProblemKind.UNKNOWN_NAME``, ...).
         table: the 1-based number of the table within the part, for a problem in a table.
         row: the 1-based row within that table.
         cell: the 1-based cell within that row.
@@ -50,7 +103,7 @@ class TemplateProblem:
     message: str
     paragraph: int | None = None
     tag: str | None = None
-    kind: str = "fehler"
+    kind: ProblemKind = ProblemKind.SYNTAX
     table: int | None = None
     row: int | None = None
     cell: int | None = None

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from scripts.build_templates import logo_png
+from tests.images import png
 from vorlagen.schemas import (
     Absatz,
     Bild,
@@ -22,7 +22,7 @@ from vorlagen.schemas import (
     Zitat,
 )
 
-PNG = logo_png()
+PNG = png()
 
 
 @pytest.fixture

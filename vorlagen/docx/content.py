@@ -16,7 +16,7 @@ from typing import Final
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
-from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, W_NS, WP_NS
+from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, WP_NS
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
 from vorlagen.schemas.bild import Bild
@@ -96,7 +96,7 @@ class RenderState:
         num_id = self._next_num
         self._next_num += 1
         self.nums.append(
-            f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}">'
+            f'<w:num w:numId="{num_id}">'
             f'<w:abstractNumId w:val="{self._abstract_id}"/>'
             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
             "</w:num>"
@@ -116,12 +116,22 @@ class RenderState:
 
 @dataclass(frozen=True)
 class Context:
-    """Everything rich content is turned into XML with."""
+    """Everything rich content is turned into XML with.
+
+    Attributes:
+        styles: the template's styles.
+        state: what the render adds to the package besides the XML.
+        fmt: formats typed inline values.
+        typography: German typography for prose, if the house style wants it.
+        spaced: the paragraph styles that give space above (``""``: the default style); a
+            paragraph right after a table that has none gets some.
+    """
 
     styles: Styles
     state: RenderState
     fmt: InlineFormatter
     typography: Typography | None = None
+    spaced: frozenset[str] = frozenset()
 
 
 # -- runs ---------------------------------------------------------------------------------------
@@ -302,23 +312,37 @@ def _image(block: Bild, ctx: Context) -> Iterator[str]:
         yield _paragraph(_text_run(caption, ""), ctx.styles.get("caption"))
 
 
+#: Space above a paragraph right after a table (which Word and LibreOffice leave bare).
+SPACE_AFTER_TABLE: Final = 120
+_SPACE_ABOVE: Final = f'<w:spacing w:before="{SPACE_AFTER_TABLE}"/>'
+
+
 def blocks_to_xml(blocks: Sequence[Block], ctx: Context) -> str:
     """Rich content as a sequence of WordprocessingML block elements."""
     out: list[str] = []
-    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
-        if isinstance(block, Absatz):
-            out.append(_paragraph(_runs(block.text, ctx)))
-        elif isinstance(block, Ueberschrift):
-            out.append(_paragraph(_runs(block.text, ctx), ctx.styles.heading(block.ebene)))
-        elif isinstance(block, Zitat):
-            out.append(_paragraph(_runs(block.text, ctx), ctx.styles.get("quote")))
+    previous: Block | None = None
+    for block in blocks:
+        after_table = isinstance(previous, Tabelle)
+        if isinstance(block, Absatz | Ueberschrift | Zitat):
+            style = _style_of(block, ctx)
+            space = _SPACE_ABOVE if after_table and (style or "") not in ctx.spaced else ""
+            out.append(_paragraph(_runs(block.text, ctx), style, space))
         elif isinstance(block, Liste):
             out.extend(_list(block, ctx))
         elif isinstance(block, Bild):
             out.extend(_image(block, ctx))
         else:
-            out.append(_table(block, ctx))
-            if isinstance(following, Tabelle):
+            if after_table:
                 # Two adjacent tables would merge into one.
                 out.append(_paragraph([], extra_ppr='<w:spacing w:before="0" w:after="0"/>'))
+            out.append(_table(block, ctx))
+        previous = block
     return "".join(out)
+
+
+def _style_of(block: Absatz | Ueberschrift | Zitat, ctx: Context) -> str | None:
+    if isinstance(block, Ueberschrift):
+        return ctx.styles.heading(block.ebene)
+    if isinstance(block, Zitat):
+        return ctx.styles.get("quote")
+    return None

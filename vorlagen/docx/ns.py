@@ -15,13 +15,16 @@ __all__ = [
     "A_NS",
     "CP_NS",
     "CT_NS",
+    "DCTERMS_NS",
     "DC_NS",
+    "EXTENDED_NS",
     "PIC_NS",
     "PKG_REL_NS",
     "REL_NS",
     "WML_CONTENT_TYPE",
     "WP_NS",
     "W_NS",
+    "XSI_NS",
     "child",
     "paragraph_text",
     "reorder_ppr",
@@ -39,6 +42,10 @@ A_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 CP_NS: Final = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 DC_NS: Final = "http://purl.org/dc/elements/1.1/"
+DCTERMS_NS: Final = "http://purl.org/dc/terms/"
+XSI_NS: Final = "http://www.w3.org/2001/XMLSchema-instance"
+#: The root of ``docProps/app.xml``.
+EXTENDED_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 #: The common prefix of WordprocessingML content types (``…main+xml``, ``…header+xml``).
 WML_CONTENT_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 

@@ -18,12 +18,12 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen.docx.ns import CT_NS, WML_CONTENT_TYPE
-from vorlagen.errors import TemplateProblem
+from vorlagen.docx.ns import CT_NS, PKG_REL_NS, WML_CONTENT_TYPE
+from vorlagen.errors import ProblemKind, TemplateProblem
 
 __all__ = [
     "MAX_ENTRIES",
@@ -33,10 +33,17 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "SAFE_PARSER",
     "TAG_PART_TYPES",
+    "XML_DECLARATION",
     "Entry",
+    "add_part",
     "content_types",
     "deflate",
+    "free_id",
+    "pack",
     "package_problems",
+    "related_part",
+    "rels_name",
+    "serialize",
     "tag_parts",
     "write_zip",
     "zip_time",
@@ -115,6 +122,97 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
     return bytes(out)
 
 
+#: The declaration every XML part of a package starts with.
+XML_DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def rels_name(source: str) -> str:
+    """The relationships part of ``source`` (``""``: the package itself).
+
+    >>> rels_name("word/document.xml"), rels_name("")
+    ('word/_rels/document.xml.rels', '_rels/.rels')
+    """
+    folder, _, name = source.rpartition("/")
+    return f"{folder + '/' if folder else ''}_rels/{name}.rels"
+
+
+def _resolve(source: str, target: str) -> str:
+    """A relationship's target as a part name, from the folder of ``source``."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = [p for p in source.rpartition("/")[0].split("/") if p]
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def related_part(files: Mapping[str, bytes], source: str, rel_type: str) -> str | None:
+    """The part ``source`` relates to with ``rel_type`` (a full type URI), if any."""
+    rels = files.get(rels_name(source))
+    if rels is None:
+        return None
+    for rel in etree.fromstring(rels, SAFE_PARSER).iter(f"{{{PKG_REL_NS}}}Relationship"):
+        if rel.get("Type") == rel_type and rel.get("TargetMode") != "External":
+            name = _resolve(source, str(rel.get("Target", "")))
+            return name if name in files else None
+    return None
+
+
+def add_part(
+    files: dict[str, bytes],
+    name: str,
+    content_type: str,
+    rel_type: str,
+    xml: str,
+    *,
+    source: str = "word/document.xml",
+) -> None:
+    """Add an XML part to a package, with its content type and a relationship from ``source``.
+
+    ``rel_type`` is the full relationship type URI; ``source`` ``""`` is the package.
+    """
+    files[name] = (XML_DECLARATION + xml).encode("utf-8")
+    types = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
+    override = etree.SubElement(types, f"{{{CT_NS}}}Override")
+    override.set("PartName", "/" + name)
+    override.set("ContentType", content_type)
+    files["[Content_Types].xml"] = serialize(types)
+    rels_part = rels_name(source)
+    rels = etree.fromstring(
+        files.get(rels_part, f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()), SAFE_PARSER
+    )
+    taken = {str(r.get("Id", "")) for r in rels}
+    rel = etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship")
+    rel.set("Id", free_id("rIdVorlagen", taken))
+    rel.set("Type", rel_type)
+    folder = source.rpartition("/")[0]
+    rel.set("Target", name.removeprefix(folder + "/") if folder else name)
+    files[rels_part] = serialize(rels)
+
+
+def serialize(root: Any) -> bytes:
+    """An XML part as a package holds it: UTF-8, with the declaration Word writes."""
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def free_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted`` with the lowest number from 2 that is not taken; now taken.
+
+    >>> free_id("Heading1", {"Heading1", "Heading12"})
+    'Heading13'
+    """
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}{number}"
+    taken.add(candidate)
+    return candidate
+
+
 #: The kinds of part whose tags are rendered: the body, headers, footers, foot- and endnotes.
 TAG_PART_TYPES: Final = tuple(
     f"{WML_CONTENT_TYPE}.{kind}+xml"
@@ -153,6 +251,12 @@ def tag_parts(files: Mapping[str, bytes]) -> list[str]:
     types = content_types(files)
     found = [name for name, kind in types.items() if kind in TAG_PART_TYPES]
     return sorted(found, key=lambda name: name != "word/document.xml")
+
+
+def pack(files: Mapping[str, bytes], stamp: date | None = None) -> bytes:
+    """A package of ``files`` in their order, ``[Content_Types].xml`` first, as Office writes it."""
+    names = sorted(files, key=lambda n: n != "[Content_Types].xml")
+    return write_zip((deflate(name, files[name]) for name in names), zip_time(stamp))
 
 
 # -- checking a template's package ------------------------------------------------------------
@@ -195,7 +299,7 @@ def package_problems(data: bytes) -> list[TemplateProblem]:
 
 
 def _problem(part: str, message: str) -> TemplateProblem:
-    return TemplateProblem(part, message, kind="paket")
+    return TemplateProblem(part, message, kind=ProblemKind.PACKAGE)
 
 
 def _archive_problems(infos: list[zipfile.ZipInfo]) -> list[TemplateProblem]:
@@ -227,10 +331,10 @@ def _xml_problem(name: str, content: bytes) -> TemplateProblem | None:
     """Why a part is not plain, well-formed XML, if it is not."""
     if _DOCTYPE.search(content):
         return TemplateProblem(
-            name, "XML mit DOCTYPE (DTD, Entitäten) ist nicht zulässig", kind="xml"
+            name, "XML mit DOCTYPE (DTD, Entitäten) ist nicht zulässig", kind=ProblemKind.XML
         )
     try:
         etree.fromstring(content, SAFE_PARSER)
     except etree.XMLSyntaxError as e:
-        return TemplateProblem(name, f"kein gültiges XML: {e}", kind="xml")
+        return TemplateProblem(name, f"kein gültiges XML: {e}", kind=ProblemKind.XML)
     return None

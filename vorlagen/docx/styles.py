@@ -1,36 +1,48 @@
 """Word styles and list numbering: find a template's built-in styles, add the ones it lacks.
 
-Styles are found by their built-in name, not their id: German Word writes the id
-``berschrift1`` for the style named ``heading 1``, and some programs save the German name
-("Überschrift 1") itself. A template that lacks a style rich content needs gets a plain
-default one, so that no heading or list ever comes out as unstyled text.
+Styles are found by their built-in name (:func:`builtin_name`), not their id, here and in
+the accessibility checker alike: German Word writes the id ``berschrift1`` for the style
+named ``heading 1``, and some programs save the German name ("Überschrift 1") itself. A
+template that lacks a style rich content needs gets a plain default one (built by
+:mod:`vorlagen.docx.build`), so that no heading or list ever comes out as unstyled text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen.docx.ns import CT_NS, PKG_REL_NS, REL_NS, W_NS, WML_CONTENT_TYPE, child
-from vorlagen.docx.package import SAFE_PARSER
+from vorlagen.docx.build import (
+    LANGUAGE,
+    abstract_num,
+    caption_style,
+    heading_style,
+    hyperlink_style,
+    list_style,
+    num,
+    quote_style,
+    table_grid_style,
+)
+from vorlagen.docx.ns import REL_NS, W_NS, WML_CONTENT_TYPE, child
+from vorlagen.docx.package import SAFE_PARSER, add_part, free_id, serialize
 
 __all__ = [
     "GERMAN_NAMES",
     "LANGUAGE",
     "Styles",
+    "builtin_name",
+    "heading_level",
     "needs_preparing",
     "prepare_styles",
     "read_styles",
 ]
 
 _W: Final = f"{{{W_NS}}}"
-_PKG_REL: Final = PKG_REL_NS
-_DOC_REL: Final = REL_NS
-_CT: Final = CT_NS
 _WML: Final = WML_CONTENT_TYPE
 
 #: German style names (as some programs save them) and the built-in names they stand for.
@@ -99,14 +111,35 @@ class Styles:
 _HEADING_NAME = re.compile(r"heading ([1-9])")
 
 
+def builtin_name(style: Any) -> str:
+    """The built-in name a ``w:style`` element stands for: lower case, German names translated.
+
+    >>> builtin_name(etree.fromstring(
+    ...     f'<w:style xmlns:w="{W_NS}"><w:name w:val="Überschrift 2"/></w:style>'))
+    'heading 2'
+    """
+    name = style.find(f"{_W}name")
+    given = str(name.get(f"{_W}val", "")).strip().lower() if name is not None else ""
+    return GERMAN_NAMES.get(given, given)
+
+
+def heading_level(name: str) -> int | None:
+    """The level of the built-in heading style ``name``; None for any other style.
+
+    >>> heading_level("heading 3"), heading_level("title")
+    (3, None)
+    """
+    match = _HEADING_NAME.fullmatch(name)
+    return int(match.group(1)) if match else None
+
+
 def _style_ids(root: Any) -> dict[str, str]:
+    """Built-in name -> style id; where two styles stand for one name, the first."""
     ids: dict[str, str] = {}
     for style in root.iter(f"{_W}style"):
-        name = style.find(f"{_W}name")
         style_id = style.get(f"{_W}styleId")
-        if name is not None and style_id is not None:
-            builtin = str(name.get(f"{_W}val", "")).strip().lower()
-            ids.setdefault(GERMAN_NAMES.get(builtin, builtin), style_id)
+        if style_id is not None and style.find(f"{_W}name") is not None:
+            ids.setdefault(builtin_name(style), style_id)
     return ids
 
 
@@ -116,11 +149,7 @@ def read_styles(
     """Find the built-in styles, the heading depth and the list numbering of a template."""
     style_root = etree.fromstring(styles_xml, SAFE_PARSER) if styles_xml else None
     ids = _style_ids(style_root) if style_root is not None else {}
-    levels = {
-        style_id: int(m.group(1))
-        for name, style_id in ids.items()
-        if (m := _HEADING_NAME.fullmatch(name))
-    }
+    levels = {style_id: level for name, style_id in ids.items() if (level := heading_level(name))}
     document = etree.fromstring(document_xml, SAFE_PARSER)
     used = [
         levels[s.get(f"{_W}val", "")]
@@ -178,207 +207,6 @@ def _text_width(document: Any) -> int:
     return Styles.text_width
 
 
-# -- building styles (also used by scripts/build_templates.py) ---------------------------------
-
-BOLD: Final = "<w:b/><w:bCs/>"
-GRID_COLOR: Final = "808080"
-
-
-def size(points: float) -> str:
-    """Run properties for a font size in points."""
-    half = round(points * 2)
-    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-
-
-def border(side: str, color: str = GRID_COLOR) -> str:
-    """A thin single border on one side."""
-    return f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{color}"/>'
-
-
-def style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = None,
-    next_style: str | None = None,
-    ppr: str = "",
-    rpr: str = "",
-    extra: str = "",
-    default: bool = False,
-    ui_priority: int | None = None,
-    hidden: bool = False,
-) -> str:
-    """A ``w:style`` element, its children in schema order."""
-    attrs = ' w:default="1"' if default else ""
-    parts = [f'<w:name w:val="{name}"/>']
-    if based_on:
-        parts.append(f'<w:basedOn w:val="{based_on}"/>')
-    if next_style:
-        parts.append(f'<w:next w:val="{next_style}"/>')
-    if ui_priority is not None:
-        parts.append(f'<w:uiPriority w:val="{ui_priority}"/>')
-    parts.append("<w:semiHidden/><w:unhideWhenUsed/>" if hidden else "<w:qFormat/>")
-    if ppr:
-        parts.append(f"<w:pPr>{ppr}</w:pPr>")
-    if rpr:
-        parts.append(f"<w:rPr>{rpr}</w:rPr>")
-    parts.append(extra)
-    return f'<w:style w:type="{kind}"{attrs} w:styleId="{style_id}">{"".join(parts)}</w:style>'
-
-
-# level -> (size in points, space above in twips, italic)
-_HEADINGS: Final = {
-    1: (14, 360, False),
-    2: (12, 300, False),
-    3: (11, 240, False),
-    **dict.fromkeys(range(4, 10), (11, 200, True)),
-}
-
-
-def heading_style(
-    level: int,
-    style_id: str | None = None,
-    based_on: str = "Normal",
-    *,
-    font: str | None = None,
-    color: str | None = None,
-) -> str:
-    """The style ``heading {level}``: bold, keeps with the next paragraph, in the outline."""
-    points, before, italic = _HEADINGS[level]
-    fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>' if font else ""
-    colour = f'<w:color w:val="{color}"/>' if color else ""
-    return style(
-        "paragraph",
-        style_id or f"Heading{level}",
-        f"heading {level}",
-        based_on=based_on,
-        next_style=based_on,
-        ui_priority=9,
-        ppr=(
-            f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
-            f'<w:outlineLvl w:val="{level - 1}"/>'
-        ),
-        rpr=fonts + BOLD + ("<w:i/><w:iCs/>" if italic else "") + colour + size(points),
-    )
-
-
-def list_style(name: str, style_id: str, num_id: int, based_on: str = "Normal") -> str:
-    """A list paragraph style ("List Bullet", "List Number") bound to a numbering."""
-    return style(
-        "paragraph",
-        style_id,
-        name,
-        based_on=based_on,
-        ui_priority=99,
-        ppr=f'<w:numPr><w:numId w:val="{num_id}"/></w:numPr><w:spacing w:after="60"/>'
-        '<w:ind w:left="425" w:hanging="425"/>',
-    )
-
-
-CELL_MARGINS: Final = (
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-)
-
-
-def table_grid_style(style_id: str = "TableGrid", based_on: str | None = None) -> str:
-    """The "Table Grid" style: thin grey lines around every cell."""
-    borders = "".join(
-        border(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    return style(
-        "table",
-        style_id,
-        "Table Grid",
-        based_on=based_on,
-        ui_priority=59,
-        extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}'
-        f"</w:tblBorders>{CELL_MARGINS}</w:tblPr>",
-    )
-
-
-def quote_style(style_id: str = "Quote", based_on: str = "Normal") -> str:
-    """The "Quote" style: indented and italic."""
-    return style(
-        "paragraph",
-        style_id,
-        "Quote",
-        based_on=based_on,
-        next_style=based_on,
-        ui_priority=29,
-        ppr='<w:ind w:left="567" w:right="567"/>',
-        rpr=_ITALIC_RPR,
-    )
-
-
-def caption_style(style_id: str = "Caption", based_on: str = "Normal") -> str:
-    """The "caption" style of figure captions: smaller, italic."""
-    return style(
-        "paragraph",
-        style_id,
-        "caption",
-        based_on=based_on,
-        next_style=based_on,
-        ui_priority=35,
-        ppr='<w:spacing w:before="60" w:after="200"/><w:jc w:val="center"/>',
-        rpr=_ITALIC_RPR + size(9),
-    )
-
-
-def hyperlink_style(style_id: str = "Hyperlink") -> str:
-    """The "Hyperlink" character style: blue and underlined."""
-    return style(
-        "character",
-        style_id,
-        "Hyperlink",
-        based_on="DefaultParagraphFont",
-        ui_priority=99,
-        hidden=True,
-        rpr='<w:color w:val="0B5394"/><w:u w:val="single"/>',
-    )
-
-
-_ITALIC_RPR: Final = "<w:i/><w:iCs/>"
-_SIMPLE_STYLES: Final = {
-    "quote": quote_style,
-    "caption": caption_style,
-    "hyperlink": lambda style_id, _based_on: hyperlink_style(style_id),
-}
-_SIMPLE_IDS: Final = {"quote": "Quote", "caption": "Caption", "hyperlink": "Hyperlink"}
-
-
-def _level(ilvl: int, fmt: str, text: str, font: str | None = None) -> str:
-    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>'
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{425 * (ilvl + 1)}" w:hanging="425"/></w:pPr>'
-        f"{rpr if font else ''}</w:lvl>"
-    )
-
-
-def abstract_num(abstract_id: int, numbered: bool) -> str:
-    """A three-level list definition: bullets (•, –, ◦) or numbers (1., a), i.)."""
-    if numbered:
-        levels = (
-            _level(0, "decimal", "%1.")
-            + _level(1, "lowerLetter", "%2)")
-            + _level(2, "lowerRoman", "%3.")
-        )
-    else:
-        levels = "".join(_level(i, "bullet", sign, "Arial") for i, sign in enumerate("•–◦"))
-    return (
-        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
-        f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
-    )
-
-
-def num(num_id: int, abstract_id: int) -> str:
-    """A ``w:num`` instance of a list definition."""
-    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
-
-
 # -- adding what a template lacks ------------------------------------------------------------
 
 
@@ -386,46 +214,12 @@ def _fragment(xml: str) -> Any:
     return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>', SAFE_PARSER)[0]
 
 
-def _free_id(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}{number}"
-    taken.add(candidate)
-    return candidate
-
-
-def _serialize(root: Any) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-def _add_part(
-    files: dict[str, bytes], name: str, content_type: str, rel_type: str, xml: str
-) -> None:
-    """Add a part to the package, with its content type and a relationship from the body."""
-    files[name] = xml.encode("utf-8")
-    types = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
-    override = etree.SubElement(types, f"{{{_CT}}}Override")
-    override.set("PartName", "/" + name)
-    override.set("ContentType", content_type)
-    files["[Content_Types].xml"] = _serialize(types)
-    rels_name = "word/_rels/document.xml.rels"
-    rels = etree.fromstring(
-        files.get(rels_name, f'<Relationships xmlns="{_PKG_REL}"/>'.encode()), SAFE_PARSER
-    )
-    taken = {r.get("Id", "") for r in rels}
-    rel = etree.SubElement(rels, f"{{{_PKG_REL}}}Relationship")
-    rel.set("Id", _free_id("rIdVorlagen", taken))
-    rel.set("Type", f"{_DOC_REL}/{rel_type}")
-    rel.set("Target", name.removeprefix("word/"))
-    files[rels_name] = _serialize(rels)
-
-
 def _part_root(files: dict[str, bytes], kind: str, root_tag: str) -> Any:
     """The parsed ``word/{kind}.xml``, created empty (and related) if the package lacks it."""
     name = f"word/{kind}.xml"
     if name not in files:
-        _add_part(files, name, f"{_WML}.{kind}+xml", kind, f'<w:{root_tag} xmlns:w="{W_NS}"/>')
+        xml = f'<w:{root_tag} xmlns:w="{W_NS}"/>'
+        add_part(files, name, f"{_WML}.{kind}+xml", f"{REL_NS}/{kind}", xml)
     return etree.fromstring(files[name], SAFE_PARSER)
 
 
@@ -454,11 +248,8 @@ def _add_lists(files: dict[str, bytes], kinds: Iterable[bool]) -> list[int]:
         added.append(next_num)
         next_abstract += 1
         next_num += 1
-    files["word/numbering.xml"] = _serialize(root)
+    files["word/numbering.xml"] = serialize(root)
     return added
-
-
-LANGUAGE: Final = "de-DE"
 
 
 def _language(root: Any) -> Any:
@@ -478,43 +269,93 @@ def needs_preparing(files: Mapping[str, bytes], styles: Styles) -> bool:
     return lang is None or lang.get(f"{_W}val") != LANGUAGE
 
 
+@dataclass(frozen=True)
+class _NewStyles:
+    """What the styles added to a template are made of, and the style ids taken so far."""
+
+    taken: set[str]
+    normal: str  # the id of the template's "Normal", the base of the added paragraph styles
+    normal_table: str | None
+    list_ids: dict[str, int]  # "list bullet", "list number" -> the w:numId added for it
+
+    def new_id(self, wanted: str) -> str:
+        return free_id(wanted, self.taken)
+
+
+def _new_heading(level: int, new: _NewStyles) -> str:
+    return heading_style(level, new.new_id(f"Heading{level}"), new.normal)
+
+
+def _new_list(name: str, new: _NewStyles) -> str:
+    title = name.title()  # "List Bullet"
+    return list_style(title, new.new_id(title.replace(" ", "")), new.list_ids[name], new.normal)
+
+
+def _new_table_grid(new: _NewStyles) -> str:
+    return table_grid_style(new.new_id("TableGrid"), new.normal_table)
+
+
+def _new_quote(new: _NewStyles) -> str:
+    return quote_style(new.new_id("Quote"), new.normal)
+
+
+def _new_caption(new: _NewStyles) -> str:
+    return caption_style(new.new_id("Caption"), new.normal)
+
+
+def _new_hyperlink(new: _NewStyles) -> str:
+    return hyperlink_style(new.new_id("Hyperlink"))
+
+
+# built-in name -> the style added where a template lacks it
+_NEW_STYLES: Final[dict[str, Callable[[_NewStyles], str]]] = {
+    **{f"heading {n}": partial(_new_heading, n) for n in range(1, 10)},
+    "list bullet": partial(_new_list, "list bullet"),
+    "list number": partial(_new_list, "list number"),
+    "table grid": _new_table_grid,
+    "quote": _new_quote,
+    "caption": _new_caption,
+    "hyperlink": _new_hyperlink,
+}
+
+
+def _new_lists(files: dict[str, bytes], missing: list[str]) -> dict[str, int]:
+    """Add a list definition for each list style in ``missing``; its name -> ``w:numId``."""
+    lists = [name for name in missing if name in ("list bullet", "list number")]
+    added = _add_lists(files, [name == "list number" for name in lists])
+    return dict(zip(lists, added, strict=True))
+
+
+def _linked_to_existing(style: Any, taken: set[str]) -> Any:
+    """The style without ``w:basedOn`` or ``w:next`` naming a style the template lacks."""
+    for link in style.iter(f"{_W}basedOn", f"{_W}next"):
+        if link.get(f"{_W}val") not in taken:
+            # a style based on one the template lacks would point nowhere
+            link.getparent().remove(link)
+    return style
+
+
 def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[str, bytes]:
     """The package with German as its language and every style in ``needed`` present.
 
-    Missing styles are added as plain defaults.
+    Args:
+        files: the package's parts by name.
+        needed: built-in names of styles, as :meth:`Styles.needed` lists them; those the
+            template lacks are added as plain defaults.
     """
     out = dict(files)
     root = _part_root(out, "styles", "styles")
     _language(root).set(f"{_W}val", LANGUAGE)
     ids = _style_ids(root)
     missing = [name for name in needed if name not in ids]
-    if not missing:
-        out["word/styles.xml"] = _serialize(root)
-        return out
-    taken = {s.get(f"{_W}styleId", "") for s in root.iter(f"{_W}style")}
-    normal = ids.get("normal")
-    lists = [name for name in missing if name in ("list bullet", "list number")]
-    list_ids = dict(
-        zip(lists, _add_lists(out, [name == "list number" for name in lists]), strict=True)
-    )
-    for name in missing:
-        heading = _HEADING_NAME.fullmatch(name)
-        if heading is not None:
-            level = int(heading.group(1))
-            xml = heading_style(level, _free_id(f"Heading{level}", taken), normal or "Normal")
-        elif name in list_ids:
-            wanted = "ListNumber" if name == "list number" else "ListBullet"
-            title = "List Number" if name == "list number" else "List Bullet"
-            xml = list_style(title, _free_id(wanted, taken), list_ids[name], normal or "Normal")
-        elif name in _SIMPLE_STYLES:
-            xml = _SIMPLE_STYLES[name](_free_id(_SIMPLE_IDS[name], taken), normal or "Normal")
-        else:
-            xml = table_grid_style(_free_id("TableGrid", taken), ids.get("normal table"))
-        element = _fragment(xml)
-        for based in element.iter(f"{_W}basedOn", f"{_W}next"):
-            if based.get(f"{_W}val") not in taken:
-                # a style based on one the template lacks would point nowhere
-                based.getparent().remove(based)
-        root.append(element)
-    out["word/styles.xml"] = _serialize(root)
+    if missing:
+        new = _NewStyles(
+            taken={s.get(f"{_W}styleId", "") for s in root.iter(f"{_W}style")},
+            normal=ids.get("normal") or "Normal",
+            normal_table=ids.get("normal table"),
+            list_ids=_new_lists(out, missing),
+        )
+        for name in missing:
+            root.append(_linked_to_existing(_fragment(_NEW_STYLES[name](new)), new.taken))
+    out["word/styles.xml"] = serialize(root)
     return out

@@ -90,22 +90,43 @@ def typografie_teile(teile: Sequence[tuple[str, bool]]) -> list[str]:
         for match in _QUOTE.finditer(text):
             i = match.start()
             before = chars[i - 1] if i else previous
-            opening = before is None or before in _OPENING_CONTEXT
-            if match.group() == '"':
-                chars[i] = "„" if opening else "“"
-            else:
-                rest = text[i + 1 : i + 5]
-                if opening and rest[:1].isalnum() and not _ELISION.match(rest):
-                    chars[i] = "‚"
-                    single_open = True
-                elif single_open and not rest[:1].isalnum():
-                    chars[i] = "‘"
-                    single_open = False
-                else:
-                    chars[i] = "’"
+            chars[i] = _german_quote(match.group(), before, text[i + 1 : i + 5], single_open)
+            if chars[i] in ("‚", "‘"):
+                single_open = chars[i] == "‚"
         previous = chars[-1] if chars else previous
         out.append(_apply_rules("".join(chars)))
     return out
+
+
+def _german_quote(mark: str, before: str | None, rest: str, single_open: bool) -> str:
+    """The German quote that the straight quote ``mark`` becomes.
+
+    A double quote opens after a space, an opening bracket or a dash, and closes elsewhere.
+    A single quote opens only before a letter or digit that does not begin an elision
+    (``'s``, ``'ne``), closes an open one before anything else, and is an apostrophe ’
+    otherwise.
+
+    Args:
+        mark: ``"`` or ``'``.
+        before: the character before it (already converted), None at a paragraph's start.
+        rest: the next few characters after it.
+        single_open: whether a single quote ‚ is open and waits for its ‘.
+
+    >>> _german_quote('"', None, "ja", False), _german_quote('"', "a", ".", False)
+    ('„', '“')
+    >>> [_german_quote("'", " ", "so' ", False), _german_quote("'", "o", " und", True)]
+    ['‚', '‘']
+    >>> _german_quote("'", "t", "s ni", False), _german_quote("'", " ", "s Am", False)
+    ('’', '’')
+    """
+    opening = before is None or before in _OPENING_CONTEXT
+    if mark == '"':
+        return "„" if opening else "“"
+    if opening and rest[:1].isalnum() and not _ELISION.match(rest):
+        return "‚"
+    if single_open and not rest[:1].isalnum():
+        return "‘"
+    return "’"
 
 
 def _apply_rules(text: str) -> str:

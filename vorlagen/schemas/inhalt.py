@@ -25,7 +25,6 @@ from vorlagen.schemas._base import Modell
 from vorlagen.schemas._text import Datum, Lauf, Text, Zeile
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.bild import BASIS, Bild
-from vorlagen.schemas.markdown import markdown_bloecke
 from vorlagen.schemas.vorschrift import Norm
 
 __all__ = [
@@ -324,6 +323,9 @@ class Inhalt(RootModel[list[Block]]):
         if isinstance(value, dict) and set(value) == {"markdown"}:
             if not isinstance(value["markdown"], str):
                 raise PydanticCustomError("markdown", "Markdown als Text erwartet", {})
+            # markdown-it is loaded on the first Markdown input, not with the model
+            from vorlagen.schemas.markdown import markdown_bloecke
+
             return markdown_bloecke(value["markdown"])
         return value
 

@@ -1,1 +1,0 @@
-"""Maintenance scripts: building the shipped templates."""

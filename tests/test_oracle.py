@@ -1,0 +1,178 @@
+"""The one render path gives what docxtpl gives, for every template and kind of paper.
+
+Each template x paper pair is rendered by ``Template.render`` and by docxtpl with
+python-docx (:mod:`tests.oracle`); every part must be the same as canonical XML.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import vorlagen
+from tests import templates
+from tests.conftest import EXAMPLE_FILES, example, minimal_data, open_docx
+from tests.oracle import package_difference, reference
+from vorlagen import Hausstil, Sitzungsvorlage, Template
+
+SHIPPED = Path(vorlagen.__file__).parent / "templates"
+FILES = Path(__file__).parent / "files"
+
+
+def png(width: int = 120, height: int = 80) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (31, 78, 121)).save(out, "PNG")
+    return out.getvalue()
+
+
+def with_notes() -> bytes:
+    """The shipped template with a footnote and an endnote, each holding a tag."""
+    with zipfile.ZipFile(io.BytesIO((SHIPPED / "default.docx").read_bytes())) as z:
+        files = {n: z.read(n).decode("utf-8") for n in z.namelist()}
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for kind, element in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        files[f"word/{kind}.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind} {w}>'
+            f'<w:{element} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f'</w:{element}><w:{element} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+            f"<w:continuationSeparator/></w:r></w:p></w:{element}>"
+            f'<w:{element} w:id="1"><w:p><w:r><w:t xml:space="preserve">Vorlage '
+            f"{{{{ vorlage.nummer }}}} vom {{{{ vorlage.datum|datum_lang }}}}</w:t></w:r></w:p>"
+            f"</w:{element}></w:{kind}>"
+        )
+        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+            "</Types>",
+            f'<Override PartName="/word/{kind}.xml" ContentType="application/vnd.openxmlformats-'
+            f'officedocument.wordprocessingml.{kind}+xml"/></Types>',
+        )
+        files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdNotes{kind}" Target="{kind}.xml" Type="http://schemas.'
+            f'openxmlformats.org/officeDocument/2006/relationships/{kind}"/></Relationships>',
+        )
+    # a reference to each note after the first run of the body
+    files["word/document.xml"] = re.sub(
+        r"(</w:r>)",
+        r'\1<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r>',
+        files["word/document.xml"],
+        count=1,
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+TEMPLATES: dict[str, Callable[[], bytes]] = {
+    "default": (SHIPPED / "default.docx").read_bytes,
+    "stadt": (SHIPPED / "stadt.docx").read_bytes,
+    "german": templates.german,
+    "split": templates.split_runs,
+    "bare": templates.bare,
+    "notes": with_notes,
+}
+
+
+def papers(folder: Path) -> dict[str, Sitzungsvorlage]:
+    (folder / "lageplan.png").write_bytes(png())
+    rich = (FILES / "sachdarstellung.md").read_text(encoding="utf-8")
+    blocks = [
+        {"typ": "ueberschrift", "text": "Zahlen"},
+        {
+            "typ": "tabelle",
+            "kopf": ["Jahr", "Betrag"],
+            "zeilen": [["2027", [{"typ": "betrag", "wert": "5000"}]], ["2028", "1.250 €"]],
+        },
+        {"typ": "tabelle", "kopf": ["A"], "zeilen": [["direkt folgende Tabelle"]]},
+        {"typ": "liste", "nummeriert": True, "eintraege": ["eins", {"text": "zwei", "liste": {
+            "nummeriert": True, "eintraege": ["zwei a"]}}]},
+        {"typ": "bild", "daten": png(40, 300), "alt": "Schmales Bild", "beschriftung": "Hoch"},
+        {"typ": "bild", "daten": png(), "alt": "Gleiches Bild wie im Lageplan"},
+        {"typ": "bild", "daten": png(), "alt": "Noch einmal dasselbe Bild"},
+    ]  # fmt: skip
+    return {
+        **{path.stem: example(path.name) for path in EXAMPLE_FILES},
+        "markdown": Sitzungsvorlage.model_validate(
+            minimal_data(sachdarstellung={"markdown": rich}), context={"basis": folder}
+        ),
+        "bloecke": Sitzungsvorlage.model_validate(minimal_data(sachdarstellung=blocks)),
+        "zeichen": Sitzungsvorlage.model_validate(
+            minimal_data(
+                oeffentlich=False,
+                nichtoeffentlich_grund="Personal\nmit Zeilenumbruch\tund Tab\t",
+                betreff="{_{ & < > \" ' }_}",
+                federfuehrung="Amt\tfür\tTabs",
+            )
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sitzungsvorlage]:
+    return papers(tmp_path_factory.mktemp("bilder"))
+
+
+@pytest.fixture(scope="module", params=sorted(TEMPLATES))
+def template(request: pytest.FixtureRequest) -> Template:
+    return Template.from_bytes(TEMPLATES[request.param]())
+
+
+PAPERS = ["beschlussvorlage", "mitteilungsvorlage", "stadt-beschlussvorlage", "markdown",
+          "bloecke", "zeichen"]  # fmt: skip
+
+
+def test_matrix_names_every_example() -> None:
+    assert sorted(p.stem for p in EXAMPLE_FILES) == sorted(PAPERS[:3])
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_same_parts_as_docxtpl(
+    template: Template, matrix: dict[str, Sitzungsvorlage], paper: str
+) -> None:
+    ours = template.render(matrix[paper])
+    assert package_difference(ours, reference(template, matrix[paper])) == []
+
+
+def test_same_parts_in_another_hausstil(matrix: dict[str, Sitzungsvorlage]) -> None:
+    template = Template.from_bytes(TEMPLATES["default"]())
+    stil = Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR", typografie=False)
+    ours = template.render(matrix["markdown"], hausstil=stil)
+    assert package_difference(ours, reference(template, matrix["markdown"], stil)) == []
+
+
+def test_notes_render_their_tags(matrix: dict[str, Sitzungsvorlage]) -> None:
+    data = Template.from_bytes(with_notes()).render(matrix["beschlussvorlage"])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for part in ("word/footnotes.xml", "word/endnotes.xml"):
+            xml = z.read(part).decode("utf-8")
+            assert "Vorlage 0187/2026 vom 12. Oktober 2026" in xml, part
+            assert "{{" not in xml, part
+
+
+def test_images_and_links_are_parts_of_the_package(matrix: dict[str, Sitzungsvorlage]) -> None:
+    template = TEMPLATES["stadt"]()
+    with zipfile.ZipFile(io.BytesIO(template)) as z:
+        arms = {n for n in z.namelist() if n.startswith("word/media/")}
+    data = Template.from_bytes(template).render(matrix["bloecke"])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        media = {n for n in z.namelist() if n.startswith("word/media/")} - arms
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+    # two different images in the paper; the third is equal to the second and shares its part
+    assert len(arms) == 1
+    assert len(media) == 2
+    assert all(f'Target="{name.removeprefix("word/")}"' in rels for name in media)
+    document = open_docx(data)
+    body = document.element.body
+    assert body.xpath(".//wp:docPr/@descr") == [
+        "Schmales Bild",
+        "Gleiches Bild wie im Lageplan",
+        "Noch einmal dasselbe Bild",
+    ]
+    assert body.xpath(".//wp:docPr/@id") == ["1001", "1002", "1003"]

@@ -1,0 +1,64 @@
+"""The hooks of one render: how a paper's values print, in one house style, in one template.
+
+A :class:`RenderHooks` is made for each render and put into its Jinja context (see
+:mod:`vorlagen.rendering.sandbox`); it holds the formatter of the house style, the template's
+styles and the :class:`~vorlagen.docx.content.RenderState` rich content fills.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from vorlagen.docx.content import Context, RenderState, blocks_to_xml, escape
+from vorlagen.docx.styles import Styles
+from vorlagen.errors import RenderError
+from vorlagen.formatting.formatter import FILTERS, Formatter
+from vorlagen.rendering.tags import BLOCK_FILTER
+from vorlagen.schemas import Inhalt
+
+__all__ = ["FILTER_NAMES", "RenderHooks"]
+
+#: Every filter a template may use, the block filter of ``{{p ...}}`` included.
+FILTER_NAMES: Final = (*FILTERS, BLOCK_FILTER)
+
+
+class RenderHooks:
+    """Formats and escapes what one render prints; turns rich content into paragraphs."""
+
+    def __init__(
+        self, formatter: Formatter, styles: Styles, spaced: frozenset[str] = frozenset()
+    ) -> None:
+        self.formatter = formatter
+        self.state = RenderState(styles)
+        self._content = Context(styles, self.state, formatter.inline, formatter.typography, spaced)
+
+    def finalize(self, value: Any) -> Markup:
+        """Format and escape every value a ``{{ ... }}`` tag prints, in the house style.
+
+        All text goes through the one escape that also keeps docxtpl's ``{_{`` markers in
+        the text from turning into tags.
+        """
+        if isinstance(value, Markup):
+            return value
+        return Markup(escape(self.formatter.text(value)))
+
+    def filter(self, name: str) -> Callable[[Any], Any]:
+        """The filter called ``name``: the house style's, or the block filter."""
+        if name == BLOCK_FILTER:
+            return self.blocks
+        return self.formatter.filter(name)
+
+    def blocks(self, value: Any) -> Markup:
+        """Rich content (or a string read as such) as WordprocessingML paragraphs."""
+        if isinstance(value, str):
+            value = Inhalt.model_validate(value)
+        if isinstance(value, Inhalt):
+            return Markup(blocks_to_xml(value.root, self._content))
+        msg = (
+            f"{{{{p ...}}}} erwartet Inhalt (z. B. vorlage.sachdarstellung), "
+            f"erhalten: {type(value).__name__}"
+        )
+        raise RenderError(msg)

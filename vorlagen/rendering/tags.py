@@ -1,0 +1,139 @@
+"""Reading the tags Word wrote: a part's XML as the Jinja source it stands for.
+
+Word cuts a typed tag into several runs, and docxtpl's paragraph, row and cell tags
+(``{%p``, ``{%tr``, ``{%tc``) stand for the element around them; docxtpl knows how to read
+both, so it does that, once, when a template is loaded. ``{{p expr }}`` is routed through
+the block filter, which turns rich content into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+from lxml import etree
+
+from vorlagen.docx.package import SAFE_PARSER
+
+__all__ = ["BLOCK_FILTER", "Source", "jinja_source", "read_tags", "structure_problems"]
+
+#: The filter a ``{{p expr }}`` tag is rewritten to call: it turns ``expr`` into paragraphs.
+BLOCK_FILTER: Final = "_als_absaetze"
+
+# Word splits a tag over several runs; join "{<w:r>...<w:t>{" back into "{{" and so on,
+# before the block tags are rewritten.
+_SPLIT_BRACES = re.compile(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})", re.DOTALL)
+_INSIDE_TAG = re.compile(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.DOTALL)
+_BETWEEN_RUNS = re.compile(r"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.DOTALL)
+_BLOCK_TAG = re.compile(r"\{\{p\s+((?:(?!\}\}).)*?)\s*\}\}", re.DOTALL)
+# A newline before each paragraph, so that Jinja's line numbers count paragraphs (and the
+# whitespace control of {%p ...%} tags has a line to remove); taken out after rendering.
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_COLUMN_TAG = re.compile(r"\{%-?\s*tc\s")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A part's Jinja source.
+
+    Attributes:
+        text: the source, with a newline before each paragraph (line n is paragraph n - 1).
+        column_tags: whether it repeats table cells (``{%tc``), which can change how many
+            columns a table has.
+    """
+
+    text: str
+    column_tags: bool
+
+
+def _join_split_tags(xml: str) -> str:
+    xml = _SPLIT_BRACES.sub("", xml)
+    return _INSIDE_TAG.sub(lambda m: _BETWEEN_RUNS.sub("", m.group(0)), xml)
+
+
+@cache
+def _docxtpl() -> Any:
+    """The template class of docxtpl, used for its tag reading only (it holds no document)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(None)
+
+
+def read_tags(xml: str) -> str:
+    """A part's XML with Word's tags read.
+
+    Tags are joined across runs, ``{%p``/``{%tr``/``{%tc`` become the Jinja they stand for,
+    and ``{{p expr }}`` is routed through the block filter.
+    """
+    text = _BLOCK_TAG.sub(
+        lambda m: "{{p (" + m.group(1) + ")|" + BLOCK_FILTER + " }}", _join_split_tags(xml)
+    )
+    patched: str = _docxtpl().patch_xml(text)
+    return patched
+
+
+def jinja_source(xml: bytes) -> Source:
+    """The Jinja source of a part: its XML with Word's tags read (:func:`read_tags`).
+
+    The XML is parsed (safely) and written again first, so that the tag reading sees it in
+    the one form lxml writes, whatever program saved the template.
+    """
+    text = etree.tostring(etree.fromstring(xml, SAFE_PARSER), encoding="unicode")
+    return Source(
+        _PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(text)),
+        bool(_COLUMN_TAG.search(_join_split_tags(text))),
+    )
+
+
+# XML tags, comments and processing instructions, and Jinja statements, in source order.
+# lxml writes "<" and ">" inside text and attribute values as entities, so every "<" in a
+# source from jinja_source starts markup.
+_TOKENS = re.compile(
+    r"<!--.*?-->|<\?.*?\?>|<(/?)([^\s>/]+)[^>]*?(/?)>|\{%-?\s*(\w+)(?:(?!%\}).)*%\}|\{#.*?#\}",
+    re.DOTALL,
+)
+_OPENING: Final = frozenset({"if", "for"})
+_MIDDLE: Final = frozenset({"elif", "else"})
+
+
+def structure_problems(source: str) -> list[tuple[int, str]]:
+    """Blocks whose branches would leave the XML broken: (line, message) for each.
+
+    Each branch of a block (``if``, ``for``) must end at the same depth, inside elements of
+    the same kinds, as it began: then leaving it out or repeating it keeps every element
+    whole. ``{% if %}`` in a paragraph of the text and ``{% endif %}`` in a table cell is
+    not such a block: without the branch, the cell would lose its table.
+    """
+    problems: list[tuple[int, str]] = []
+    elements: list[str] = []  # the names of the open elements
+    blocks: list[tuple[str, tuple[str, ...], int]] = []
+    for match in _TOKENS.finditer(source):
+        closing, name, empty, keyword = match.groups()
+        line = source.count("\n", 0, match.start()) + 1
+        if name is not None and not empty:
+            if closing and elements:
+                elements.pop()
+            elif not closing:
+                elements.append(name)
+        elif keyword in _OPENING:
+            blocks.append((keyword, tuple(elements), line))
+        elif blocks and (keyword in _MIDDLE or keyword in ("endif", "endfor")):
+            opened, where, start = blocks[-1]
+            if tuple(elements) != where:
+                problems.append((line, _split_block(opened, keyword, start)))
+                elements[:] = where  # report each block once, and go on from its start
+            if keyword.startswith("end"):
+                blocks.pop()
+    return problems
+
+
+def _split_block(opened: str, keyword: str, start: int) -> str:
+    return (
+        f"„{keyword}“ steht auf einer anderen Ebene (Text, Tabelle, Tabellenzelle) als das "
+        f"„{opened}“ aus Absatz {max(start - 1, 1)}: fiele der Block weg oder würde er "
+        "wiederholt, zerschnitte er Absätze oder Tabellen; Anfang und Ende auf dieselbe "
+        f"Ebene schreiben, z. B. beide als eigene Absätze ({{%p {opened} … %}} … "
+        f"{{%p end{opened} %}}) oder beide in Tabellenzeilen ({{%tr … %}})"
+    )
