@@ -104,6 +104,11 @@ class Expressions:
 
     @check.register(nodes.Filter)
     def _filter(self, node: nodes.Filter, tag: Tag) -> Kinds | None:
+        name = node.args[0] if node.name == "attr" and len(node.args) == 1 else None
+        if isinstance(name, nodes.Const) and isinstance(name.value, str) and node.node:
+            # x|attr("name") reads an attribute as x.name does, and is checked alike
+            base = self.check(node.node, tag)
+            return None if base is None else self.attribute(base, name.value, tag)
         return self.applied(node, tag, "Filter", self.types.filters, FILTERS)
 
     @check.register(nodes.Test)

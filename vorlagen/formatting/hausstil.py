@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -29,7 +28,7 @@ class Hausstil(BaseModel):
     its house style from ``kreis.toml`` beside it, if there is one.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     datum: str = Field(default="dd.MM.yyyy", description="babel pattern for numeric dates")
     datum_lang: str = Field(default="d. MMMM yyyy", description="babel pattern for long dates")
@@ -55,6 +54,8 @@ class Hausstil(BaseModel):
             tomllib.TOMLDecodeError: it is not TOML.
             pydantic.ValidationError: a key or value is not allowed.
         """
+        import tomllib  # read only where a template has a house style file
+
         with Path(path).open("rb") as f:
             return cls.model_validate(tomllib.load(f))
 
@@ -78,5 +79,5 @@ class Hausstil(BaseModel):
         return value
 
 
-DIN_5008 = Hausstil()
+DIN_5008 = Hausstil.model_construct()  # the defaults, valid as they are: nothing to check
 """The default house style: ``01.05.2016``, ``1. Mai 2016``, ``161.088,00 €``."""

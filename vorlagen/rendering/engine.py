@@ -1,7 +1,7 @@
 """The one render path: a template's package prepared once, then filled in for each paper.
 
 Nothing here knows about council papers: callers pass the context (whose hooks format the
-values, see :mod:`vorlagen.rendering.sandbox`), the :class:`~vorlagen.docx.content.RenderState`
+values, see :mod:`vorlagen.rendering.sandbox`), the :class:`~vorlagen.rendering.content.RenderState`
 that rich content fills while it is written, and the document's properties.
 
 Preparing reads the tags of every part that holds them (body, headers, footers, foot- and
@@ -27,7 +27,6 @@ from jinja2 import meta
 from lxml import etree
 
 from vorlagen.docx import ns
-from vorlagen.docx.content import SPACE_AFTER_TABLE, RenderState, escape
 from vorlagen.docx.package import (
     SAFE_PARSER,
     XML_DECLARATION,
@@ -40,6 +39,7 @@ from vorlagen.docx.package import (
     zip_time,
 )
 from vorlagen.errors import ProblemKind, RenderError, TemplateProblem
+from vorlagen.rendering.content import SPACE_AFTER_TABLE, RenderState, escape
 from vorlagen.rendering.tags import Source, jinja_source, structure_problems
 
 __all__ = ["Engine", "Properties"]

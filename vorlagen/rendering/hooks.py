@@ -2,7 +2,7 @@
 
 A :class:`RenderHooks` is made for each render and put into its Jinja context (see
 :mod:`vorlagen.rendering.sandbox`); it holds the formatter of the house style, the template's
-styles and the :class:`~vorlagen.docx.content.RenderState` rich content fills.
+styles and the :class:`~vorlagen.rendering.content.RenderState` rich content fills.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import Any, Final
 
 from markupsafe import Markup
 
-from vorlagen.docx.content import Context, RenderState, blocks_to_xml, escape
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
 from vorlagen.formatting.formatter import FILTERS, Formatter
+from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape
 from vorlagen.rendering.tags import BLOCK_FILTER
 from vorlagen.schemas import Inhalt
 

@@ -175,9 +175,6 @@ LaufText = Annotated[
 ]
 """Running text: a string, or a list of strings and typed values."""
 
-Fett.model_rebuild()
-Kursiv.model_rebuild()
-
 
 class Absatz(Modell):
     """A paragraph."""
@@ -240,8 +237,6 @@ class Liste(Modell):
         return self
 
 
-Listeneintrag.model_rebuild()
-
 Ausrichtung = Literal["links", "zentriert", "rechts"]
 
 
@@ -289,14 +284,17 @@ Block = Annotated[
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
-class Inhalt(RootModel[list[Block]]):
+class Inhalt(RootModel):  # type: ignore[type-arg]
     r"""Rich content, given as plain text (blank lines separate paragraphs) or a list of blocks.
 
     >>> [b.text for b in Inhalt.model_validate("Erster Absatz.\n\nZweiter.").root]
     [['Erster Absatz.'], ['Zweiter.']]
     """
 
-    model_config = {"frozen": True}
+    # The root's type is declared here rather than as RootModel[list[Block]]: a parametrized
+    # generic is built when it is named, which would build every block model at import.
+    root: list[Block]
+    model_config = {"frozen": True, "defer_build": True}
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -15,7 +15,7 @@ __all__ = ["Klimarelevanz"]
 class Klimarelevanz(Modell):
     """The assessment; a "ja, ..." needs an explanation."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     bewertung: Literal["ja, positiv", "ja, negativ", "nein", "nicht einschätzbar"]
     erlaeuterung: Text | None = None

@@ -48,7 +48,7 @@ class Sitzungsvorlage(Modell):
     """
 
     # Defaults are validated too, so that the rules below also see absent fields.
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     art: Vorlagenart
     nummer: Zeile = Field(max_length=40, description="Vorlagen-Nr., z. B. „0109/2016“")

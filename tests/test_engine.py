@@ -1,0 +1,99 @@
+"""The render path's own rules: blocks that would cut the XML, column loops, house styles."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+import vorlagen
+from tests.conftest import example, open_docx
+from tests.templates import shipped_parts
+from vorlagen import Hausstil, ProblemKind, Template
+from vorlagen.docx import build as b
+from vorlagen.docx.ns import w
+
+WIDTHS = (3000, 3000, 3355)
+
+
+def template(*body: str) -> bytes:
+    parts = shipped_parts()
+    parts["word/document.xml"] = b.document([b.para("{{ vorlage.betreff }}"), *body])
+    return b.zip_parts(parts)
+
+
+def test_block_from_text_into_a_table_is_refused() -> None:
+    data = template(
+        b.para("{% if vorlage.aktenzeichen %}Az."),
+        b.table(WIDTHS, [b.row([b.cell("{% endif %}", 3000), b.cell("", 3000), b.cell("", 3355)])]),
+    )
+    (problem,) = vorlagen.check_template(data)
+    assert problem.kind is ProblemKind.SPLIT_BLOCK
+    assert problem.part == "word/document.xml"
+    assert problem.paragraph == 3  # the paragraph of the endif, in the table's first cell
+    assert "„if“ aus Absatz 2" in problem.message
+    with pytest.raises(vorlagen.TemplateError):
+        Template.from_bytes(data)
+
+
+@pytest.mark.parametrize("aktenzeichen", ["40.2-651-12/2026", None])
+def test_block_over_two_paragraphs_of_the_text_renders_either_way(
+    aktenzeichen: str | None,
+) -> None:
+    data = template(b.para("A {% if vorlage.aktenzeichen %}B"), b.para("C{% endif %} D"))
+    paper = example("beschlussvorlage.json").model_copy(update={"aktenzeichen": aktenzeichen})
+    texts = [p.text for p in open_docx(Template.from_bytes(data).render(paper)).paragraphs]
+    assert texts[1:] == (["A B", "C D"] if aktenzeichen else ["A  D"])
+
+
+def test_column_loop_gets_a_grid_that_fits() -> None:
+    loop = "{%tc for b in vorlage.beratungsfolge %}"
+    cells = [b.cell("Gremium", 3000), b.cell(loop, 2000), b.cell("{{ b.gremium }}", 2000)]
+    cells.append(b.cell("{%tc endfor %}", 2000))
+    data = template(b.table((3000, 2000, 2000, 2000), [b.row(cells)]))
+    paper = example("beschlussvorlage.json")
+    rendered = Template.from_bytes(data).render(paper)
+    with zipfile.ZipFile(io.BytesIO(rendered)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    (table,) = root.iter(w("tbl"))
+    columns = table.findall(f"{w('tblGrid')}/{w('gridCol')}")
+    cells_in_row = table.findall(f"{w('tr')}/{w('tc')}")
+    assert len(columns) == len(cells_in_row) == 1 + len(paper.beratungsfolge)
+    assert [c.get(w("w")) for c in columns] == [str(9000 // len(columns))] * len(columns)
+
+
+@pytest.mark.parametrize(
+    ("tag", "kinds"),
+    [
+        ("{{ vorlage|attr('betreff') }}", set()),
+        ("{{ vorlage|attr('betref') }}", {ProblemKind.UNKNOWN_NAME}),
+        ("{{ vorlage|attr('__class__') }}", {ProblemKind.UNSAFE}),
+        ("{{ vorlage|attr('model_fields') }}", {ProblemKind.UNSAFE}),
+    ],
+)
+def test_attr_filter_is_checked_like_an_attribute(tag: str, kinds: set[ProblemKind]) -> None:
+    assert {p.kind for p in vorlagen.check_template(template(b.para(tag)))} == kinds
+
+
+def test_house_style_per_render_is_the_same_as_a_template_in_that_style() -> None:
+    tpl = vorlagen.Template.from_path(vorlagen.__path__[0] + "/templates/default.docx")
+    stil = Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR", kopfdatum="lang")
+    paper = example("beschlussvorlage.json")
+    other = tpl.with_hausstil(stil)
+    assert other.hausstil == stil
+    assert other.data is tpl.data  # the same prepared package, not loaded again
+    assert tpl.render(paper, hausstil=stil) == other.render(paper)
+    assert vorlagen.render(paper, template=tpl, hausstil=stil) == other.render(paper)
+    text = "\n".join(p.text for p in open_docx(other.render(paper)).paragraphs)
+    assert "12. Oktober 2026" in text
+    assert "EUR" in text
+    assert tpl.render(paper) != other.render(paper)
+
+
+def test_template_is_immutable() -> None:
+    tpl = vorlagen.Template.from_path(vorlagen.__path__[0] + "/templates/default.docx")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tpl.hausstil = Hausstil()  # type: ignore[misc]
