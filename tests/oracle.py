@@ -58,6 +58,7 @@ def reference(
     for part in document.part.package.parts:
         if part.content_type == f"{WML_CONTENT_TYPE}.endnotes+xml":
             xml = tpl.patch_xml(part.blob.decode("utf-8"))
+            # a part python-docx has no class for keeps its bytes here, as docxtpl sets them
             part._blob = tpl.render_xml_part(xml, part, context, env).encode("utf-8")
     state = hooks.state
     if state.nums:
@@ -86,7 +87,7 @@ def _space_after_tables(document: Any) -> None:
     previous = None
     for element in document.element.body.iterchildren():
         if previous is not None and element.tag.endswith("}p"):
-            paragraph = Paragraph(element, document._body)
+            paragraph = Paragraph(element, document)
             if not _has_space_above(paragraph):
                 paragraph.paragraph_format.space_before = Twips(120)
         previous = element if element.tag.endswith("}tbl") else None

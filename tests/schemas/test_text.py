@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from vorlagen.schemas._text import Datum, Text, Zeile
+from vorlagen.schemas.text import Datum, Text, Zeile
 
 
 class Modell(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Zeile
+from vorlagen.schemas.text import Zeile
 
 __all__ = ["Anlage"]
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Datum, Zeile
+from vorlagen.schemas.text import Datum, Zeile
 
 __all__ = ["Beratung", "Zustaendigkeit"]
 

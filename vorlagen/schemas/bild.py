@@ -17,7 +17,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Zeile
+from vorlagen.schemas.text import Zeile
 
 __all__ = ["BASIS", "MAX_BILD_BYTES", "Bild", "bild_lesen"]
 

@@ -7,9 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Zeile
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.inhalt import Inhalt
+from vorlagen.schemas.text import Zeile
 
 __all__ = ["FinanzielleAuswirkungen", "Finanzposition"]
 

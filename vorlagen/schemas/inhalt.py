@@ -22,9 +22,9 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Datum, Lauf, Text, Zeile
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.bild import BASIS, Bild
+from vorlagen.schemas.text import Datum, Lauf, Text, Zeile
 from vorlagen.schemas.vorschrift import Norm
 
 __all__ = [

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Text
+from vorlagen.schemas.text import Text
 
 __all__ = ["Klimarelevanz"]
 

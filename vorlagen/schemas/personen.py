@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Zeile
+from vorlagen.schemas.text import Zeile
 
 __all__ = ["Sachbearbeitung", "Unterzeichnung"]
 

@@ -10,13 +10,13 @@ from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Datum, Text, Zeile
 from vorlagen.schemas.anlage import Anlage
 from vorlagen.schemas.beratung import Beratung, Zustaendigkeit
 from vorlagen.schemas.finanzen import FinanzielleAuswirkungen
 from vorlagen.schemas.inhalt import Inhalt
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
 from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
+from vorlagen.schemas.text import Datum, Text, Zeile
 from vorlagen.schemas.vorschrift import Vorschrift
 
 __all__ = ["Sitzungsvorlage", "Vorlagenart"]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas._text import Datum, Text, Zeile
+from vorlagen.schemas.text import Datum, Text, Zeile
 
 __all__ = ["Erlass", "Freitext", "Norm", "Vorschrift"]
 
