@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
@@ -38,6 +39,11 @@ class _Reference(DocxTemplate):  # type: ignore[misc]
 
     def patch_xml(self, src_xml: str) -> str:
         return read_tags(src_xml)
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any) -> str:
+        # rich content relates its hyperlinks and images to the part it stands in
+        context[HOOKS].state.part = str(part.partname).lstrip("/")
+        return str(super().render_xml_part(src_xml, part, context, jinja_env))
 
 
 def reference(
@@ -70,11 +76,14 @@ def reference(
                 cleanup.addprevious(element)
             else:
                 numbering.append(element)
-    for target, rel_id in state.links.items():
-        document.part.rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
-    for rel_id, data in state.images.items():
-        image_part = document.part.package.get_or_add_image_part(io.BytesIO(data))
-        document.part.rels.add_relationship(RT.IMAGE, image_part, rel_id)
+    parts = {str(part.partname).lstrip("/"): part for part in document.part.package.parts}
+    for name, links in state.links.items():
+        for target, rel_id in links.items():
+            parts[name].rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
+    for name, images in state.images.items():
+        for rel_id, data in images.items():
+            image_part = document.part.package.get_or_add_image_part(io.BytesIO(data))
+            parts[name].rels.add_relationship(RT.IMAGE, image_part, rel_id)
     _space_after_tables(document)
     _properties(document.core_properties, paper)
     out = io.BytesIO()
@@ -84,13 +93,12 @@ def reference(
 
 def _space_after_tables(document: Any) -> None:
     """A paragraph right after a table gets space above, unless it or its style has some."""
-    previous = None
-    for element in document.element.body.iterchildren():
-        if previous is not None and element.tag.endswith("}p"):
-            paragraph = Paragraph(element, document)
+    for table in document.element.body.iter(qn("w:tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            paragraph = Paragraph(following, document)
             if not _has_space_above(paragraph):
                 paragraph.paragraph_format.space_before = Twips(120)
-        previous = element if element.tag.endswith("}tbl") else None
 
 
 def _has_space_above(paragraph: Paragraph) -> bool:

@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 
 import vorlagen
-from vorlagen.docx.build import XML_HEAD, document, para, zip_parts
+from vorlagen.docx.build import document, para, zip_parts
 from vorlagen.docx.ns import W_NS
+from vorlagen.docx.package import XML_DECLARATION
 
 DEFAULT = Path(vorlagen.__file__).parent / "templates" / "default.docx"
 
@@ -102,7 +103,7 @@ def bare() -> bytes:
     """A template with only the Normal style and no numbering part: everything else is added."""
     parts = shipped_parts()
     parts["word/styles.xml"] = (
-        f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">'
+        f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}">'
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
         '<w:name w:val="Normal"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/></w:style>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import pickle
 import zipfile
 
 import pytest
@@ -97,3 +98,56 @@ def test_template_is_immutable() -> None:
     tpl = vorlagen.Template.from_path(vorlagen.__path__[0] + "/templates/default.docx")
     with pytest.raises(dataclasses.FrozenInstanceError):
         tpl.hausstil = Hausstil()  # type: ignore[misc]
+
+
+def test_comparison_inside_a_value_tag_is_no_markup() -> None:
+    data = template(
+        b.para("{% if vorlage.oeffentlich %}{{ 'kurz' if vorlage.anlagen|length<3 else 'lang' }}"),
+        b.para("{% endif %}"),
+    )
+    assert vorlagen.check_template(data) == []
+
+
+def test_block_from_one_cell_into_the_next_is_refused() -> None:
+    cells = [b.cell("{%p if vorlage.aktenzeichen %}", 3000), b.cell("{%p endif %}", 3000)]
+    data = template(b.table((3000, 3000), [b.row(cells)]))
+    assert [p.kind for p in vorlagen.check_template(data)] == [ProblemKind.SPLIT_BLOCK]
+
+
+def test_problems_name_the_paragraph_after_paragraph_tags() -> None:
+    data = template(
+        b.para("{%p if vorlage.aktenzeichen %}"),
+        b.para("Aktenzeichen"),
+        b.para("{%p endif %}"),
+        b.para("{% if vorlage.oeffentlich %}öffentlich"),
+        b.table(WIDTHS, [b.row([b.cell("{% endif %}", 3000), b.cell("", 3000), b.cell("", 3355)])]),
+        b.para("{{ vorlage.unbekannt }}"),
+    )
+    problems = vorlagen.check_template(data)
+    # every problem at once: the checker's, and the block only preparing the template finds
+    assert [(p.kind, p.paragraph) for p in problems] == [
+        (ProblemKind.UNKNOWN_NAME, 9),  # paragraphs in tables count too
+        (ProblemKind.SPLIT_BLOCK, 6),
+    ]
+    assert "„if“ aus Absatz 5" in problems[1].message
+
+
+def test_block_filter_is_not_for_templates() -> None:
+    data = template(b.para("Text {{ vorlage.sachdarstellung|_als_absaetze }}"))
+    assert [p.kind for p in vorlagen.check_template(data)] == [ProblemKind.UNKNOWN_FILTER]
+
+
+def test_a_method_printed_is_an_error_not_an_address() -> None:
+    tpl = Template.from_bytes(template(b.para("{{ vorlage.betreff.upper }}")))
+    with pytest.raises(vorlagen.RenderError, match="kann nicht als Text ausgegeben werden"):
+        tpl.render(example("beschlussvorlage.json"))
+
+
+def test_a_template_pickles_and_renders_the_same() -> None:
+    tpl = vorlagen.Template.from_path(
+        vorlagen.__path__[0] + "/templates/stadt.docx", hausstil=Hausstil(waehrung="EUR")
+    )
+    copy = pickle.loads(pickle.dumps(tpl))
+    assert copy == tpl
+    paper = example("beschlussvorlage.json")
+    assert copy.render(paper, "oeffentlich") == tpl.render(paper, "oeffentlich")

@@ -14,6 +14,7 @@ import vorlagen.docx.package
 from tests.templates import shipped_parts
 from vorlagen import Template, TemplateError
 from vorlagen.docx import build as b
+from vorlagen.docx.package import XML_DECLARATION
 
 DEFAULT = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
 
@@ -86,7 +87,11 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "windows path": (lambda: with_entry("C:/evil.xml", b"<x/>"), "C:/evil.xml", "außerhalb"),
     "DTD in the body": (
         lambda: package(
-            **{"word/document.xml": shipped_parts()["word/document.xml"].replace(b.XML_HEAD, DTD)}
+            **{
+                "word/document.xml": shipped_parts()["word/document.xml"].replace(
+                    XML_DECLARATION, DTD
+                )
+            }
         ),
         "word/document.xml",
         "DOCTYPE",

@@ -31,10 +31,27 @@ def png(width: int = 120, height: int = 80) -> bytes:
     return out.getvalue()
 
 
+def shipped(name: str = "default.docx") -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO((SHIPPED / name).read_bytes())) as z:
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if not n.endswith(".png")}
+
+
+def zipped(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+RICH_PARAGRAPH = (
+    '<w:p><w:r><w:t xml:space="preserve">{{p vorlage.beschlussvorschlag }}</w:t></w:r></w:p>'
+)
+
+
 def with_notes() -> bytes:
-    """The shipped template with a footnote and an endnote, each holding a tag."""
-    with zipfile.ZipFile(io.BytesIO((SHIPPED / "default.docx").read_bytes())) as z:
-        files = {n: z.read(n).decode("utf-8") for n in z.namelist()}
+    """The shipped template with a footnote and an endnote holding tags, one rich content."""
+    files = shipped()
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     for kind, element in (("footnotes", "footnote"), ("endnotes", "endnote")):
         files[f"word/{kind}.xml"] = (
@@ -44,7 +61,7 @@ def with_notes() -> bytes:
             f"<w:continuationSeparator/></w:r></w:p></w:{element}>"
             f'<w:{element} w:id="1"><w:p><w:r><w:t xml:space="preserve">Vorlage '
             f"{{{{ vorlage.nummer }}}} vom {{{{ vorlage.datum|datum_lang }}}}</w:t></w:r></w:p>"
-            f"</w:{element}></w:{kind}>"
+            f"{RICH_PARAGRAPH if kind == 'endnotes' else ''}</w:{element}></w:{kind}>"
         )
         files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
             "</Types>",
@@ -63,11 +80,38 @@ def with_notes() -> bytes:
         files["word/document.xml"],
         count=1,
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in files.items():
-            z.writestr(name, text)
-    return out.getvalue()
+    return zipped(files)
+
+
+def with_rich_footer() -> bytes:
+    """The shipped template with rich content (links, images) in its footer too."""
+    files = shipped()
+    files["word/footer1.xml"] = files["word/footer1.xml"].replace(
+        "</w:ftr>", RICH_PARAGRAPH + "</w:ftr>"
+    )
+    return zipped(files)
+
+
+def with_tables() -> bytes:
+    """Tables followed by an empty paragraph, and a table nested in a cell."""
+    files = shipped()
+    cell = '<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>{}</w:tc>'
+    table = '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr>{}</w:tr></w:tbl>'
+    text = '<w:p><w:r><w:t xml:space="preserve">{{ vorlage.betreff }}</w:t></w:r></w:p>'
+    nested = table.format(cell.format(table.format(cell.format(text)) + text))
+    files["word/document.xml"] = files["word/document.xml"].replace(
+        "<w:body>", f"<w:body>{table.format(cell.format(text))}<w:p/>{nested}<w:p/>", 1
+    )
+    return zipped(files)
+
+
+def as_dotx() -> bytes:
+    """The shipped template saved as a Word template (.dotx)."""
+    files = shipped()
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        "document.main+xml", "template.main+xml"
+    )
+    return zipped(files)
 
 
 TEMPLATES: dict[str, Callable[[], bytes]] = {
@@ -77,6 +121,9 @@ TEMPLATES: dict[str, Callable[[], bytes]] = {
     "split": templates.split_runs,
     "bare": templates.bare,
     "notes": with_notes,
+    "footer": with_rich_footer,
+    "tables": with_tables,
+    "dotx": as_dotx,
 }
 
 
@@ -103,6 +150,16 @@ def papers(folder: Path) -> dict[str, Sitzungsvorlage]:
             minimal_data(sachdarstellung={"markdown": rich}), context={"basis": folder}
         ),
         "bloecke": Sitzungsvorlage.model_validate(minimal_data(sachdarstellung=blocks)),
+        "verweise": Sitzungsvorlage.model_validate(
+            minimal_data(
+                beschlussvorschlag={
+                    "markdown": "Siehe [Plan](https://plan.example/a?b=1&c=2)."
+                    "\n\n![Lageplan](lageplan.png)"
+                },
+                sachdarstellung={"markdown": "[Plan](https://plan.example/a?b=1&c=2)"},
+            ),
+            context={"basis": folder},
+        ),
         "zeichen": Sitzungsvorlage.model_validate(
             minimal_data(
                 oeffentlich=False,
@@ -125,7 +182,7 @@ def template(request: pytest.FixtureRequest) -> Template:
 
 
 PAPERS = ["beschlussvorlage", "mitteilungsvorlage", "stadt-beschlussvorlage", "markdown",
-          "bloecke", "zeichen"]  # fmt: skip
+          "bloecke", "verweise", "zeichen"]  # fmt: skip
 
 
 def test_matrix_names_every_example() -> None:
@@ -145,6 +202,27 @@ def test_same_parts_in_another_hausstil(matrix: dict[str, Sitzungsvorlage]) -> N
     stil = Hausstil(datum_lang="dd. MMMM yyyy", waehrung="EUR", typografie=False)
     ours = template.render(matrix["markdown"], hausstil=stil)
     assert package_difference(ours, reference(template, matrix["markdown"], stil)) == []
+
+
+def test_rich_content_outside_the_body_relates_its_own_part(
+    matrix: dict[str, Sitzungsvorlage],
+) -> None:
+    data = Template.from_bytes(with_rich_footer()).render(matrix["verweise"])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        footer = z.read("word/footer1.xml").decode("utf-8")
+        rels = z.read("word/_rels/footer1.xml.rels").decode("utf-8")
+    assert 'r:id="rIdVorlagenLink1"' in footer
+    assert 'r:embed="rIdVorlagenBild1"' in footer
+    assert 'Target="https://plan.example/a?b=1&amp;c=2" TargetMode="External"' in rels
+    assert 'Target="media/image1.png"' in rels
+    # the same image in the body and the footer is one part
+    document = open_docx(data)
+    assert len([p for p in document.part.package.parts if "media" in str(p.partname)]) == 1
+
+
+def test_a_word_template_renders_as_a_document(matrix: dict[str, Sitzungsvorlage]) -> None:
+    data = Template.from_bytes(as_dotx()).render(matrix["beschlussvorlage"])
+    assert open_docx(data).paragraphs[0].text == "Kreis Lindenau"
 
 
 def test_notes_render_their_tags(matrix: dict[str, Sitzungsvorlage]) -> None:

@@ -9,7 +9,6 @@ repeat, and images without alternative text.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any, Final
 from lxml import etree
 
 from vorlagen.docx.ns import DC_NS, W_NS, WP_NS, paragraph_text
-from vorlagen.docx.package import SAFE_PARSER
+from vorlagen.docx.package import CORE_REL, SAFE_PARSER, related_part, tag_parts
 from vorlagen.docx.styles import builtin_name, heading_level
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
@@ -28,7 +27,6 @@ _WP: Final = f"{{{WP_NS}}}"
 _DC: Final = f"{{{DC_NS}}}"
 _PART: Final = "word/document.xml"  # the body, where headings, paragraphs and tables are checked
 _FAKE_HEADING_MAX: Final = 120  # longer bold paragraphs are emphasis, not headings
-_PARTS: Final = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 
 
 @dataclass(frozen=True)
@@ -106,14 +104,14 @@ def _in_table(paragraph: Any) -> bool:
 def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
     """Every accessibility problem of a DOCX document; empty if there is none."""
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        names = set(z.namelist())
+        files = {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
 
-        def part(name: str) -> Any:
-            return etree.fromstring(z.read(name), SAFE_PARSER) if name in names else None
+    def part(name: str | None) -> Any:
+        return etree.fromstring(files[name], SAFE_PARSER) if name in files else None
 
-        styles_root = part("word/styles.xml")
-        core = part("docProps/core.xml")
-        parts = {name: part(name) for name in sorted(names) if _PARTS.fullmatch(name)}
+    styles_root = part("word/styles.xml")
+    core = part(related_part(files, "", CORE_REL))
+    parts = {name: part(name) for name in tag_parts(files)}
     problems = list(_document_problems(styles_root, core))
     styles = _styles(styles_root) if styles_root is not None else {}
     body = parts.get("word/document.xml")

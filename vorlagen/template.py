@@ -23,7 +23,16 @@ from pydantic import ValidationError
 
 from vorlagen.atomic import write_atomic
 from vorlagen.checker import TagTypes, check_parts
-from vorlagen.docx.package import MAX_TEMPLATE_BYTES, pack, package_problems, tag_parts
+from vorlagen.docx.package import (
+    CORE_REL,
+    MAX_TEMPLATE_BYTES,
+    NUMBERING_REL,
+    as_document,
+    pack,
+    package_problems,
+    related_part,
+    tag_parts,
+)
 from vorlagen.docx.styles import Styles, needs_preparing, prepare_styles, read_styles
 from vorlagen.errors import ProblemKind, RenderError, TemplateError, TemplateProblem
 from vorlagen.formatting.formatter import formatter
@@ -31,6 +40,7 @@ from vorlagen.formatting.hausstil import DIN_5008, Hausstil
 from vorlagen.rendering.engine import Engine, Properties
 from vorlagen.rendering.hooks import FILTER_NAMES, RenderHooks
 from vorlagen.rendering.sandbox import HOOKS, make_environment
+from vorlagen.rendering.tags import BLOCK_FILTER
 from vorlagen.schemas import Erlass, Freitext, Inhalt, Norm, Sitzungsvorlage
 from vorlagen.schemas.fehler import fehlermeldungen
 
@@ -101,6 +111,10 @@ class Template:
             raise TemplateError(name, prepared)
         return cls(name, hausstil or DIN_5008, prepared)
 
+    def __reduce__(self) -> tuple[object, tuple[bytes, str, Hausstil]]:
+        # another process (a batch's worker) gets the bytes and prepares them itself
+        return (Template.from_bytes, (self.data, self.name, self.hausstil))
+
     def with_hausstil(self, hausstil: Hausstil) -> Template:
         """The same prepared template with another house style (nothing is loaded again)."""
         return self if hausstil == self.hausstil else dataclasses.replace(self, hausstil=hausstil)
@@ -127,7 +141,7 @@ class Template:
             raise TypeError(msg)
         vorlage = _fassung(vorlage, fassung, stil)
         prepared = self._prepared
-        hooks = RenderHooks(formatter(stil), prepared.styles, prepared.engine.spaced)
+        hooks = RenderHooks(formatter(stil), prepared.styles)
         properties = Properties(
             title=vorlage.betreff,
             subject=f"{vorlage.art} {vorlage.nummer}",
@@ -173,27 +187,20 @@ class Template:
         from vorlagen.batch import render_each
 
         template = self if hausstil is None else self.with_hausstil(hausstil)
-        return render_each(papers, _Job(template, fassung), workers=workers, progress=progress)
+        return render_each(
+            papers, _RenderJob(template, fassung), workers=workers, progress=progress
+        )
 
 
 @dataclass(frozen=True)
-class _Job:
-    """Renders papers with one template, in this process or, rebuilt, in a worker process."""
+class _RenderJob:
+    """Renders papers with one template, in this process or in a worker process."""
 
     template: Template
     fassung: Fassung
 
     def __call__(self, paper: Sitzungsvorlage) -> bytes:
         return self.template.render(paper, self.fassung)
-
-    def __reduce__(self) -> tuple[object, tuple[bytes, str, Hausstil, Fassung]]:
-        # a worker started without fork prepares the template again from its bytes
-        t = self.template
-        return (_rebuild_job, (t.data, t.name, t.hausstil, self.fassung))
-
-
-def _rebuild_job(data: bytes, name: str, hausstil: Hausstil, fassung: Fassung) -> _Job:
-    return _Job(Template.from_bytes(data, name, hausstil), fassung)
 
 
 def _fassung(vorlage: Sitzungsvorlage, fassung: Fassung, hausstil: Hausstil) -> Sitzungsvorlage:
@@ -216,9 +223,10 @@ def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
         return problems
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
-    styles = _styles_of(files)
-    if needs_preparing(files, styles):
-        files = prepare_styles(files, styles.needed())
+    document = as_document(files)
+    styles = _styles_of(document or files)
+    if document is not None or needs_preparing(files, styles):
+        files = prepare_styles(document or files, styles.needed())
         styles = _styles_of(files)
         data = pack(files)
     env = make_environment(FILTER_NAMES)
@@ -226,32 +234,39 @@ def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
         names={"vorlage": Sitzungsvorlage},
         rich=(Inhalt,),
         printable=(Norm, Erlass, Freitext),
-        filters=frozenset(env.filters),
+        # the block filter is for {{p ...}} alone, which the checker reads as such
+        filters=frozenset(env.filters) - {BLOCK_FILTER},
         tests=frozenset(env.tests),
     )
     problems = check_parts({n: files[n] for n in tag_parts(files)}, env, types)
-    problems += _property_problems(files.get("docProps/core.xml"))
-    if problems:
-        return problems
-    # Whatever the tag-by-tag check cannot see, Jinja's own parse of each part still can.
+    problems += _property_problems(files)
+    # What the tag-by-tag check cannot see (a block that would cut the XML, whatever else
+    # Jinja's own parse of a whole part finds), preparing the engine does.
     engine = Engine.prepare(files, env, _CONTEXT_NAMES)
-    if not isinstance(engine, Engine):
-        return engine
-    return _Prepared(data, styles, engine)
+    if isinstance(engine, Engine) and not problems:
+        return _Prepared(data, styles, engine)
+    found = [] if isinstance(engine, Engine) else engine
+    if problems:  # the checker's reports are the more precise: add only what it cannot see
+        found = [p for p in found if p.kind is ProblemKind.SPLIT_BLOCK]
+    return problems + found
 
 
 def _styles_of(files: dict[str, bytes]) -> Styles:
+    numbering = related_part(files, "word/document.xml", NUMBERING_REL)
     return read_styles(
-        files.get("word/styles.xml"), files["word/document.xml"], files.get("word/numbering.xml")
+        files.get("word/styles.xml"),
+        files["word/document.xml"],
+        files[numbering] if numbering else None,
     )
 
 
-def _property_problems(core_xml: bytes | None) -> list[TemplateProblem]:
+def _property_problems(files: dict[str, bytes]) -> list[TemplateProblem]:
     """Tags in the document properties: they are not rendered, so they are refused."""
-    if core_xml and re.search(rb"\{\{|\{%", core_xml):
+    core = related_part(files, "", CORE_REL)
+    if core is not None and re.search(rb"\{\{|\{%", files[core]):
         return [
             TemplateProblem(
-                "docProps/core.xml",
+                core,
                 "Tags in den Dokumenteigenschaften (Titel, Betreff, ...) werden nicht "
                 "ausgewertet; Titel und Betreff setzt vorlagen selbst: Tags dort entfernen",
                 kind=ProblemKind.UNSUPPORTED,

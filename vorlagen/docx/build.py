@@ -24,6 +24,7 @@ from vorlagen.docx.ns import (
     DC_NS,
     DCTERMS_NS,
     EXTENDED_NS,
+    LANGUAGE,
     PIC_NS,
     PKG_REL_NS,
     REL_NS,
@@ -45,7 +46,6 @@ __all__ = [
     "LABEL_STYLE",
     "LANGUAGE",
     "TABLE_STYLE",
-    "XML_HEAD",
     "Page",
     "Run",
     "Xml",
@@ -91,9 +91,7 @@ __all__ = [
     "zip_parts",
 ]
 
-XML_HEAD: Final = XML_DECLARATION
 #: The document language of everything built here, and the one a prepared template gets.
-LANGUAGE: Final = "de-DE"
 
 # Namespaces only the document properties use.
 _OFFICE: Final = "application/vnd.openxmlformats-officedocument"
@@ -313,7 +311,7 @@ def section(page: Page = A4, *, header: bool = False) -> str:
 def document(body: Iterable[str], page: Page = A4, *, header: bool = False) -> str:
     """A ``word/document.xml`` of the block elements ``body`` in one :func:`section`."""
     return (
-        f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{REL_NS}"><w:body>'
+        f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{REL_NS}"><w:body>'
         + "".join(body)
         + section(page, header=header)
         + "</w:body></w:document>"
@@ -323,14 +321,16 @@ def document(body: Iterable[str], page: Page = A4, *, header: bool = False) -> s
 def header(*paragraphs: str) -> str:
     """A header part of ``paragraphs``; it may hold pictures (:func:`floating_picture`)."""
     return (
-        f'{XML_HEAD}<w:hdr xmlns:w="{W_NS}" xmlns:r="{REL_NS}" xmlns:wp="{WP_NS}" '
+        f'{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}" xmlns:r="{REL_NS}" xmlns:wp="{WP_NS}" '
         f'xmlns:a="{A_NS}" xmlns:pic="{PIC_NS}">{"".join(paragraphs)}</w:hdr>'
     )
 
 
 def footer(*paragraphs: str) -> str:
     """A footer part of ``paragraphs``."""
-    return f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}" xmlns:r="{REL_NS}">{"".join(paragraphs)}</w:ftr>'
+    return (
+        f'{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}" xmlns:r="{REL_NS}">{"".join(paragraphs)}</w:ftr>'
+    )
 
 
 # -- styles ------------------------------------------------------------------------------------
@@ -561,7 +561,7 @@ def styles_xml(styles: Iterable[str], *, font_name: str, points: float, ppr: str
         f'<w:lang w:val="{LANGUAGE}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         f"<w:pPrDefault><w:pPr>{ppr}</w:pPr></w:pPrDefault></w:docDefaults>"
     )
-    return f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>'
+    return f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>'
 
 
 # -- list numbering ----------------------------------------------------------------------------
@@ -604,7 +604,7 @@ def num(num_id: int, abstract_id: int) -> str:
 def numbering_xml() -> str:
     """A ``word/numbering.xml`` with bullets as ``w:numId`` 1 and numbers as 2."""
     return (
-        f'{XML_HEAD}<w:numbering xmlns:w="{W_NS}">'
+        f'{XML_DECLARATION}<w:numbering xmlns:w="{W_NS}">'
         + abstract_num(0, numbered=False)
         + abstract_num(1, numbered=True)
         + num(1, 0)
@@ -619,7 +619,7 @@ def numbering_xml() -> str:
 def settings_xml() -> str:
     """A ``word/settings.xml``: Word 2013 layout, hyphenation, German decimal comma."""
     return (
-        f'{XML_HEAD}<w:settings xmlns:w="{W_NS}">'
+        f'{XML_DECLARATION}<w:settings xmlns:w="{W_NS}">'
         '<w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
         '<w:autoHyphenation w:val="true"/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
@@ -641,7 +641,7 @@ def content_types_xml(
         defaults: file extension (``png``) -> content type.
     """
     return (
-        f'{XML_HEAD}<Types xmlns="{CT_NS}">'
+        f'{XML_DECLARATION}<Types xmlns="{CT_NS}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
         + "".join(
@@ -655,7 +655,7 @@ def content_types_xml(
 def rels_xml(rels: Iterable[tuple[str, str, str]]) -> str:
     """A ``.rels`` part of ``(id, type, target)`` relationships."""
     return (
-        f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}">'
+        f'{XML_DECLARATION}<Relationships xmlns="{PKG_REL_NS}">'
         + "".join(f'<Relationship Id="{i}" Type="{t}" Target="{g}"/>' for i, t, g in rels)
         + "</Relationships>"
     )
@@ -664,7 +664,7 @@ def rels_xml(rels: Iterable[tuple[str, str, str]]) -> str:
 def core_xml() -> str:
     """A ``docProps/core.xml``: German, no title, dated 2016-01-01 so that builds repeat."""
     return (
-        f'{XML_HEAD}<cp:coreProperties xmlns:cp="{CP_NS}" xmlns:dc="{DC_NS}" '
+        f'{XML_DECLARATION}<cp:coreProperties xmlns:cp="{CP_NS}" xmlns:dc="{DC_NS}" '
         f'xmlns:dcterms="{DCTERMS_NS}" xmlns:xsi="{XSI_NS}">'
         "<dc:title></dc:title><dc:subject></dc:subject><dc:creator></dc:creator>"
         f"<dc:language>{LANGUAGE}</dc:language><cp:revision>1</cp:revision>"
@@ -677,7 +677,7 @@ def core_xml() -> str:
 def app_xml() -> str:
     """A ``docProps/app.xml`` naming this library as the application."""
     return (
-        f'{XML_HEAD}<Properties xmlns="{EXTENDED_NS}">'
+        f'{XML_DECLARATION}<Properties xmlns="{EXTENDED_NS}">'
         "<Application>vorlagen</Application><DocSecurity>0</DocSecurity>"
         "</Properties>"
     )
@@ -698,7 +698,7 @@ def font_table_xml() -> str:
         f'<w:pitch w:val="{pitch}"/></w:font>'
         for name, family, pitch in _FONTS
     )
-    return f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>'
+    return f'{XML_DECLARATION}<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>'
 
 
 _THEME_COLORS: Final = {
@@ -725,7 +725,7 @@ def theme_xml() -> str:
     line = f'<a:ln w="6350" cap="flat" cmpd="sng" algn="ctr">{fill}</a:ln>'
     effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
     return (
-        f'{XML_HEAD}<a:theme xmlns:a="{A_NS}" name="vorlagen"><a:themeElements>'
+        f'{XML_DECLARATION}<a:theme xmlns:a="{A_NS}" name="vorlagen"><a:themeElements>'
         f'<a:clrScheme name="vorlagen">{scheme}</a:clrScheme>'
         f'<a:fontScheme name="vorlagen"><a:majorFont>{fonts}</a:majorFont>'
         f"<a:minorFont>{fonts}</a:minorFont></a:fontScheme>"

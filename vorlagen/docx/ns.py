@@ -18,12 +18,14 @@ __all__ = [
     "DCTERMS_NS",
     "DC_NS",
     "EXTENDED_NS",
+    "LANGUAGE",
     "PIC_NS",
     "PKG_REL_NS",
     "REL_NS",
     "WML_CONTENT_TYPE",
     "WP_NS",
     "W_NS",
+    "XML_NS",
     "XSI_NS",
     "child",
     "paragraph_text",
@@ -32,6 +34,10 @@ __all__ = [
 ]
 
 W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: The namespace of ``xml:space`` and ``xml:lang``.
+XML_NS: Final = "http://www.w3.org/XML/1998/namespace"
+#: The language of every document: German as spoken in Germany.
+LANGUAGE: Final = "de-DE"
 #: Relationship ids in a part (``r:id``, ``r:embed``) and relationship types' common prefix.
 REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: The root of a ``.rels`` part.

@@ -11,6 +11,7 @@ The archive written here is byte for byte what :mod:`zipfile` writes for the sam
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import struct
 import zipfile
@@ -22,26 +23,32 @@ from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen.docx.ns import CT_NS, PKG_REL_NS, WML_CONTENT_TYPE
+from vorlagen.docx.ns import CT_NS, PKG_REL_NS, REL_NS, WML_CONTENT_TYPE
 from vorlagen.errors import ProblemKind, TemplateProblem
 
 __all__ = [
+    "CORE_REL",
+    "EMPTY_RELS",
     "MAX_ENTRIES",
     "MAX_PART_BYTES",
     "MAX_RATIO",
     "MAX_TEMPLATE_BYTES",
     "MAX_TOTAL_BYTES",
+    "NUMBERING_REL",
     "SAFE_PARSER",
     "TAG_PART_TYPES",
     "XML_DECLARATION",
     "Entry",
     "add_part",
+    "add_relationship",
+    "as_document",
     "content_types",
     "deflate",
     "free_id",
     "pack",
     "package_problems",
     "related_part",
+    "relative",
     "rels_name",
     "serialize",
     "tag_parts",
@@ -122,6 +129,15 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
     return bytes(out)
 
 
+#: The relationship from the package to its core properties (title, subject, author, ...).
+CORE_REL: Final = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+#: The same relationship as some programs write it.
+_CORE_REL_OFFICE: Final = f"{REL_NS}/metadata/core-properties"
+#: The relationship from the body to its list numbering.
+NUMBERING_REL: Final = f"{REL_NS}/numbering"
+
 #: The declaration every XML part of a package starts with.
 XML_DECLARATION: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
@@ -155,8 +171,9 @@ def related_part(files: Mapping[str, bytes], source: str, rel_type: str) -> str 
     rels = files.get(rels_name(source))
     if rels is None:
         return None
+    types = {rel_type, _CORE_REL_OFFICE} if rel_type == CORE_REL else {rel_type}
     for rel in etree.fromstring(rels, SAFE_PARSER).iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if rel.get("Type") == rel_type and rel.get("TargetMode") != "External":
+        if rel.get("Type") in types and rel.get("TargetMode") != "External":
             name = _resolve(source, str(rel.get("Target", "")))
             return name if name in files else None
     return None
@@ -182,16 +199,35 @@ def add_part(
     override.set("ContentType", content_type)
     files["[Content_Types].xml"] = serialize(types)
     rels_part = rels_name(source)
-    rels = etree.fromstring(
-        files.get(rels_part, f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()), SAFE_PARSER
-    )
+    rels = etree.fromstring(files.get(rels_part, EMPTY_RELS), SAFE_PARSER)
     taken = {str(r.get("Id", "")) for r in rels}
-    rel = etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship")
-    rel.set("Id", free_id("rIdVorlagen", taken))
-    rel.set("Type", rel_type)
-    folder = source.rpartition("/")[0]
-    rel.set("Target", name.removeprefix(folder + "/") if folder else name)
+    add_relationship(rels, free_id("rIdVorlagen", taken), rel_type, relative(source, name))
     files[rels_part] = serialize(rels)
+
+
+#: A relationships part without relationships, to add the first one to.
+EMPTY_RELS: Final = f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()
+
+
+def relative(source: str, name: str) -> str:
+    """The target of a relationship from ``source`` to the part ``name``.
+
+    >>> relative("word/header1.xml", "word/media/image1.png"), relative("", "docProps/core.xml")
+    ('media/image1.png', 'docProps/core.xml')
+    """
+    return posixpath.relpath(name, posixpath.dirname(source) or ".")
+
+
+def add_relationship(
+    rels: Any, rel_id: str, rel_type: str, target: str, *, external: bool = False
+) -> None:
+    """Add a relationship to a parsed relationships part."""
+    rel = etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship")
+    rel.set("Id", rel_id)
+    rel.set("Type", rel_type)
+    rel.set("Target", target)
+    if external:
+        rel.set("TargetMode", "External")
 
 
 def serialize(root: Any) -> bytes:
@@ -216,7 +252,7 @@ def free_id(wanted: str, taken: set[str]) -> str:
 #: The kinds of part whose tags are rendered: the body, headers, footers, foot- and endnotes.
 TAG_PART_TYPES: Final = tuple(
     f"{WML_CONTENT_TYPE}.{kind}+xml"
-    for kind in ("document.main", "template.main", "header", "footer", "footnotes", "endnotes")
+    for kind in ("document.main", "header", "footer", "footnotes", "endnotes")
 )
 
 
@@ -236,6 +272,22 @@ def content_types(files: Mapping[str, bytes]) -> dict[str, str]:
         for name in files
         if name != "[Content_Types].xml"
     }
+
+
+_TEMPLATE_MAIN: Final = f"{WML_CONTENT_TYPE}.template.main+xml".encode()
+_DOCUMENT_MAIN: Final = f"{WML_CONTENT_TYPE}.document.main+xml".encode()
+
+
+def as_document(files: Mapping[str, bytes]) -> dict[str, bytes] | None:
+    """A Word template's package (``.dotx``) as a document's; None if it is one already.
+
+    What is rendered from a template is a document: Word opens a ``.docx`` whose main part
+    says it is a template no more than python-docx does.
+    """
+    types = files["[Content_Types].xml"]
+    if _TEMPLATE_MAIN not in types:
+        return None
+    return {**files, "[Content_Types].xml": types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)}
 
 
 def tag_parts(files: Mapping[str, bytes]) -> list[str]:

@@ -132,7 +132,10 @@ def _checked(value: Any, kind: Any, name: str) -> Any:
 
 @singledispatch
 def _text(value: Any, stil: Hausstil) -> str:
-    return str(value)
+    # what is none of the kinds below (a function, a loop, ...) has no text of its own; its
+    # repr would put a memory address into the document
+    msg = f"ein Wert der Art {type(value).__name__} kann nicht als Text ausgegeben werden"
+    raise RenderError(msg)
 
 
 @_text.register

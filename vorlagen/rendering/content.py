@@ -16,9 +16,11 @@ from typing import Final
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
+from vorlagen.docx.build import BOLD, HEAD_FILL, ITALIC
 from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, WP_NS
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
+from vorlagen.formatting.formatter import Typography
 from vorlagen.schemas.bild import Bild
 from vorlagen.schemas.inhalt import (
     Absatz,
@@ -40,18 +42,13 @@ from vorlagen.schemas.inhalt import (
 __all__ = ["Context", "RenderState", "blocks_to_xml", "escape"]
 
 _R_NS: Final = REL_NS
-HEADER_FILL: Final = "E7E6E6"  # light grey behind a table's header row
 _EMU_PER_TWIP: Final = 635
 _MAX_IMAGE_HEIGHT: Final = 7_200_000  # 20 cm in EMU
 _JC = {"links": "left", "zentriert": "center", "rechts": "right"}
-_BOLD: Final = "<w:b/><w:bCs/>"
-_ITALIC: Final = "<w:i/><w:iCs/>"
 _CELL_SPACING: Final = '<w:spacing w:before="40" w:after="40"/>'
 
 #: Formats a typed inline value (amount, date, number, citation) as text.
 InlineFormatter = Callable[[Inline], str]
-#: Typography over the pieces of a paragraph: (text, may be changed) -> texts.
-Typography = Callable[[Sequence[tuple[str, bool]]], list[str]]
 
 
 def escape(text: str) -> str:
@@ -77,17 +74,25 @@ def escape(text: str) -> str:
 class RenderState:
     """What one render adds to the package besides the XML of its rich content.
 
-    Each numbered list gets its own ``w:num`` so that it starts at 1; hyperlinks and images
-    get relationship ids, resolved into real relationships once rendering is done.
+    Each numbered list gets its own ``w:num`` so that it starts at 1. Hyperlinks and images
+    get relationship ids in the part being rendered (:attr:`part`, set before each part),
+    resolved into that part's relationships once rendering is done; each image gets a
+    drawing id of its own.
     """
+
+    #: Drawing ids of images, above any a template's own drawings have (in the body, all
+    #: drawings are numbered again from 1001 in document order).
+    FIRST_DRAWING_ID: Final = 100_001
 
     def __init__(self, styles: Styles) -> None:
         self._abstract_id = styles.number_abstract_id
         self._next_num = styles.max_num_id + 1
+        self.part = "word/document.xml"
         self.nums: list[str] = []
-        self.links: dict[str, str] = {}
-        self.images: dict[str, bytes] = {}
+        self.links: dict[str, dict[str, str]] = {}  # part -> target -> relationship id
+        self.images: dict[str, dict[str, bytes]] = {}  # part -> relationship id -> image
         self.figures = 0
+        self.drawings = 0
 
     def new_list(self) -> int | None:
         """Allocate a numbering instance restarting at 1; None if the template has none."""
@@ -104,14 +109,17 @@ class RenderState:
         return num_id
 
     def link(self, target: str) -> str:
-        """The relationship id of an external hyperlink target."""
-        return self.links.setdefault(target, f"rIdVorlagenLink{len(self.links) + 1}")
+        """The relationship id of an external hyperlink target, in the current part."""
+        links = self.links.setdefault(self.part, {})
+        return links.setdefault(target, f"rIdVorlagenLink{len(links) + 1}")
 
-    def image(self, data: bytes) -> str:
-        """The relationship id of an image part holding ``data``."""
-        rel_id = f"rIdVorlagenBild{len(self.images) + 1}"
-        self.images[rel_id] = data
-        return rel_id
+    def image(self, data: bytes) -> tuple[str, int]:
+        """An image holding ``data`` in the current part: its relationship and drawing id."""
+        images = self.images.setdefault(self.part, {})
+        rel_id = f"rIdVorlagenBild{len(images) + 1}"
+        images[rel_id] = data
+        self.drawings += 1
+        return rel_id, self.FIRST_DRAWING_ID + self.drawings - 1
 
 
 @dataclass(frozen=True)
@@ -123,15 +131,12 @@ class Context:
         state: what the render adds to the package besides the XML.
         fmt: formats typed inline values.
         typography: German typography for prose, if the house style wants it.
-        spaced: the paragraph styles that give space above (``""``: the default style); a
-            paragraph right after a table that has none gets some.
     """
 
     styles: Styles
     state: RenderState
     fmt: InlineFormatter
     typography: Typography | None = None
-    spaced: frozenset[str] = frozenset()
 
 
 # -- runs ---------------------------------------------------------------------------------------
@@ -148,9 +153,9 @@ class _Leaf:
 def _leaves(runs: Sequence[Inline], ctx: Context, props: str = "") -> Iterator[_Leaf]:
     for run in runs:
         if isinstance(run, Fett):
-            yield from _leaves(run.text, ctx, props + _BOLD)
+            yield from _leaves(run.text, ctx, props + BOLD)
         elif isinstance(run, Kursiv):
-            yield from _leaves(run.text, ctx, props + _ITALIC)
+            yield from _leaves(run.text, ctx, props + ITALIC)
         elif isinstance(run, str):
             yield _Leaf(run, props)
         elif isinstance(run, Code):
@@ -253,8 +258,8 @@ def _table(block: Tabelle, ctx: Context) -> str:
 
     def cell(runs: Sequence[Inline], column: int, header: bool) -> str:
         jc = f'<w:jc w:val="{_JC[a]}"/>' if (a := align[column]) else ""
-        shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
-        text = "".join(_runs(runs, ctx, _BOLD if header else ""))
+        shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}"/>' if header else ""
+        text = "".join(_runs(runs, ctx, BOLD if header else ""))
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
             f"{_paragraph([text], extra_ppr=_CELL_SPACING + jc)}</w:tc>"
@@ -281,15 +286,15 @@ def _image(block: Bild, ctx: Context) -> Iterator[str]:
     cx, cy = int(image.width), int(image.height)
     scale = min(1.0, ctx.styles.text_width * _EMU_PER_TWIP / cx, _MAX_IMAGE_HEIGHT / cy)
     cx, cy = int(cx * scale), int(cy * scale)
-    rel_id = ctx.state.image(block.daten)
+    rel_id, drawing_id = ctx.state.image(block.daten)
     alt = escape(block.alt)
-    name = f"Bild {len(ctx.state.images)}"
+    name = f"Bild {ctx.state.drawings}"
     drawing = (
         "<w:r><w:drawing>"
         f'<wp:inline xmlns:wp="{WP_NS}"'
         ' distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="1" name="{name}" descr="{alt}"/>'
+        f'<wp:docPr id="{drawing_id}" name="{name}" descr="{alt}"/>'
         "<wp:cNvGraphicFramePr>"
         f'<a:graphicFrameLocks xmlns:a="{A_NS}"'
         ' noChangeAspect="1"/></wp:cNvGraphicFramePr>'
@@ -312,27 +317,19 @@ def _image(block: Bild, ctx: Context) -> Iterator[str]:
         yield _paragraph(_text_run(caption, ""), ctx.styles.get("caption"))
 
 
-#: Space above a paragraph right after a table (which Word and LibreOffice leave bare).
-SPACE_AFTER_TABLE: Final = 120
-_SPACE_ABOVE: Final = f'<w:spacing w:before="{SPACE_AFTER_TABLE}"/>'
-
-
 def blocks_to_xml(blocks: Sequence[Block], ctx: Context) -> str:
     """Rich content as a sequence of WordprocessingML block elements."""
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        after_table = isinstance(previous, Tabelle)
         if isinstance(block, Absatz | Ueberschrift | Zitat):
-            style = _style_of(block, ctx)
-            space = _SPACE_ABOVE if after_table and (style or "") not in ctx.spaced else ""
-            out.append(_paragraph(_runs(block.text, ctx), style, space))
+            out.append(_paragraph(_runs(block.text, ctx), _style_of(block, ctx)))
         elif isinstance(block, Liste):
             out.extend(_list(block, ctx))
         elif isinstance(block, Bild):
             out.extend(_image(block, ctx))
         else:
-            if after_table:
+            if isinstance(previous, Tabelle):
                 # Two adjacent tables would merge into one.
                 out.append(_paragraph([], extra_ppr='<w:spacing w:before="0" w:after="0"/>'))
             out.append(_table(block, ctx))

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Final
 
 import jinja2
@@ -28,18 +29,25 @@ from lxml import etree
 
 from vorlagen.docx import ns
 from vorlagen.docx.package import (
+    CORE_REL,
+    EMPTY_RELS,
+    NUMBERING_REL,
     SAFE_PARSER,
     XML_DECLARATION,
     Entry,
     add_part,
+    add_relationship,
     deflate,
     related_part,
+    relative,
+    rels_name,
+    serialize,
     tag_parts,
     write_zip,
     zip_time,
 )
 from vorlagen.errors import ProblemKind, RenderError, TemplateProblem
-from vorlagen.rendering.content import SPACE_AFTER_TABLE, RenderState, escape
+from vorlagen.rendering.content import RenderState, escape
 from vorlagen.rendering.tags import Source, jinja_source, structure_problems
 
 __all__ = ["Engine", "Properties"]
@@ -47,18 +55,25 @@ __all__ = ["Engine", "Properties"]
 _W: Final = f"{{{ns.W_NS}}}"
 _CORE: Final = "docProps/core.xml"
 _CORE_TYPE: Final = "application/vnd.openxmlformats-package.core-properties+xml"
-_CORE_REL: Final = (
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-)
 _CONTENT_TYPES: Final = "[Content_Types].xml"
 _NUMBERING_TYPE: Final = f"{ns.WML_CONTENT_TYPE}.numbering+xml"
-_IMAGE_TYPES: Final = {"png": "image/png", "jpg": "image/jpeg"}
+_DEFAULT_TYPES: Final = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "rels": "application/vnd.openxmlformats-package.relationships+xml",
+}
+_HYPERLINK: Final = f"{ns.REL_NS}/hyperlink"
+_IMAGE: Final = f"{ns.REL_NS}/image"
 _FIRST_DRAWING_ID: Final = 1001  # where drawing ids start in a rendered body
+#: Space above a paragraph right after a table (which Word and LibreOffice leave bare).
+SPACE_AFTER_TABLE: Final = 120
 
 _BREAK_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n]")
 _DRAWING_ID = re.compile(r'(<wp:docPr\b[^>]*?\sid=")[^"]*(")')
 # a paragraph right after a table, with its properties
-_AFTER_TABLE = re.compile(r"</w:tbl><w:p(?: [^>]*)?>(<w:pPr>(?:(?!</w:pPr>).)*?</w:pPr>)?", re.S)
+_AFTER_TABLE = re.compile(
+    r"</w:tbl><w:p(?: [^>]*?)?(/?)>(<w:pPr>(?:(?!</w:pPr>).)*?</w:pPr>)?", re.S
+)
 _STYLE = re.compile(r'<w:pStyle w:val="([^"]*)"')
 _BARE_AFTER_TABLE = re.compile(r"</w:tbl>(<w:p(?: [^>]*)?(?<!/)>)(?!<w:pPr[ />])")
 _SPACED_PARAGRAPH = rf'</w:tbl>\1<w:pPr><w:spacing w:before="{SPACE_AFTER_TABLE}"/></w:pPr>'
@@ -94,7 +109,6 @@ class Engine:
         files: every part as it is before rendering (for the ones a render may change).
         numbering: the name of the numbering part (if the body has one) and its XML around
             the place where new list instances go.
-        rels: the name of the body's relationships part.
         core: the name of the core properties part and its XML around the place of the
             properties a render sets (which are taken out of it).
         images: the template's own image parts by the SHA-1 of their content.
@@ -107,7 +121,6 @@ class Engine:
     entries: Mapping[str, Entry]
     files: Mapping[str, bytes]
     numbering: tuple[str, bytes, bytes] | None
-    rels: str
     core: tuple[str, bytes, bytes]
     images: Mapping[str, str]
     spaced: frozenset[str]
@@ -121,10 +134,10 @@ class Engine:
         ``names`` are the names the context will hold; any other is a problem.
         """
         package = dict(files)
-        core = related_part(package, "", _CORE_REL)
+        core = related_part(package, "", CORE_REL)
         if core is None:
             core = _CORE
-            add_part(package, core, _CORE_TYPE, _CORE_REL, _EMPTY_CORE, source="")
+            add_part(package, core, _CORE_TYPE, CORE_REL, _EMPTY_CORE, source="")
         parts: dict[str, _Part] = {}
         problems: list[TemplateProblem] = []
         for name in tag_parts(package):
@@ -135,16 +148,15 @@ class Engine:
         if problems:
             return problems
         order = tuple(sorted(package, key=lambda n: n != _CONTENT_TYPES))
-        numbering = related_part(package, "word/document.xml", _NUMBERING_REL)
+        numbering = related_part(package, "word/document.xml", NUMBERING_REL)
         return cls(
-            parts=parts,
+            parts=MappingProxyType(parts),
             order=order,
-            entries={name: deflate(name, package[name]) for name in order},
-            files=package,
+            entries=MappingProxyType({name: deflate(name, package[name]) for name in order}),
+            files=MappingProxyType(package),
             numbering=None if numbering is None else (numbering, *_numbering(package[numbering])),
-            rels="word/_rels/document.xml.rels",
             core=(core, *_core_without_properties(package[core])),
-            images=_images(package),
+            images=MappingProxyType(_images(package)),
             spaced=_spaced_styles(package.get("word/styles.xml")),
         )
 
@@ -152,11 +164,11 @@ class Engine:
         self, context: Mapping[str, Any], state: RenderState, properties: Properties
     ) -> bytes:
         """Render the template: DOCX bytes; the same input always gives the same bytes."""
+        changed: dict[str, bytes] = {}
         with _render_errors():
-            changed = {
-                name: _finish(part.template.render(context), part, self.spaced)
-                for name, part in self.parts.items()
-            }
+            for name, part in self.parts.items():
+                state.part = name
+                changed[name] = _finish(part.template.render(context), part, self.spaced)
         if state.nums and self.numbering is not None:
             name, head, tail = self.numbering
             changed[name] = head + "".join(state.nums).encode("utf-8") + tail
@@ -172,32 +184,37 @@ class Engine:
         return write_zip(entries, zip_time(properties.created))
 
     def _relate(self, state: RenderState) -> dict[str, bytes]:
-        """The relationships, image parts and content types hyperlinks and images need."""
-        rels = etree.fromstring(self.files[self.rels], SAFE_PARSER)
-        for target, rel_id in state.links.items():
-            _relationship(rels, rel_id, "hyperlink", target, external=True)
-        added: dict[str, bytes] = {}
+        """The relationships, image parts and content types hyperlinks and images need.
+
+        Each part that holds a hyperlink or an image gets the relationships in its own
+        relationships part; an image equal to one the package holds shares its part.
+        """
+        changed: dict[str, bytes] = {}
         by_digest = dict(self.images)
-        for rel_id, data in state.images.items():
-            digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()
-            name = by_digest.get(digest)
-            if name is None:
-                name = _image_name(data, {*by_digest.values(), *self.files})
-                by_digest[digest] = name
-                added[name] = data
-            _relationship(rels, rel_id, "image", name.removeprefix("word/"))
-        changed = {self.rels: _serialize(rels), **added}
-        types = _with_defaults(self.files[_CONTENT_TYPES], {n.rpartition(".")[2] for n in added})
+        for part in sorted({*state.links, *state.images}):
+            rels_part = rels_name(part)
+            rels = etree.fromstring(self.files.get(rels_part, EMPTY_RELS), SAFE_PARSER)
+            for target, rel_id in state.links.get(part, {}).items():
+                add_relationship(rels, rel_id, _HYPERLINK, target, external=True)
+            for rel_id, data in state.images.get(part, {}).items():
+                digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+                name = by_digest.get(digest)
+                if name is None:
+                    name = _image_name(data, {*by_digest.values(), *self.files})
+                    by_digest[digest] = name
+                    changed[name] = data
+                add_relationship(rels, rel_id, _IMAGE, relative(part, name))
+            changed[rels_part] = serialize(rels)
+        added = {name.rpartition(".")[2] for name in changed if name.startswith("word/media/")}
+        types = _with_defaults(self.files[_CONTENT_TYPES], added | {"rels"})
         if types is not None:
             changed[_CONTENT_TYPES] = types
         return changed
 
 
-_NUMBERING_REL: Final = f"{ns.REL_NS}/numbering"
 _EMPTY_CORE: Final = (
     f'<cp:coreProperties xmlns:cp="{ns.CP_NS}" xmlns:dc="{ns.DC_NS}" '
-    'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'
+    f'xmlns:dcterms="{ns.DCTERMS_NS}" xmlns:xsi="{ns.XSI_NS}"/>'
 )
 
 
@@ -210,7 +227,8 @@ def _compile(
 ) -> jinja2.Template | None:
     """A part's source compiled; None, and its problems added, if it cannot be rendered."""
     try:
-        ast = env.parse(source.text)
+        numbered = env.parse(source.numbered)
+        declared = meta.find_undeclared_variables(numbered)  # compiles: unknown filters fail
     except jinja2.TemplateSyntaxError as e:
         problems.append(
             TemplateProblem(
@@ -220,21 +238,21 @@ def _compile(
         return None
     broken = [
         TemplateProblem(part, message, _paragraph(line), kind=ProblemKind.SPLIT_BLOCK)
-        for line, message in structure_problems(source.text)
+        for line, message in structure_problems(source.numbered)
     ]
     problems += broken
-    unknown = sorted(meta.find_undeclared_variables(ast) - names)
+    unknown = sorted(declared - names)
     for name in unknown:
         problems.append(
             TemplateProblem(
                 part,
                 f"unbekannter Name {name!r}; verfügbar: {', '.join(sorted(names))}",
-                _paragraph(_line_of(source.text, name)),
+                _paragraph(_line_of(source.numbered, name)),
                 name,
                 kind=ProblemKind.UNKNOWN_NAME,
             )
         )
-    return None if unknown or broken else env.from_string(ast)
+    return None if unknown or broken else env.from_string(source.text)
 
 
 @contextmanager
@@ -284,7 +302,7 @@ def _finish(xml: str, part: _Part, spaced: frozenset[str]) -> bytes:
         _fit_grids(root)
     if spacing:
         _space_after_tables(root, spaced)
-    return _serialize(root)
+    return serialize(root)
 
 
 def _unmarked(xml: str) -> str:
@@ -313,7 +331,9 @@ def _spaced_after_tables(xml: str, spaced: frozenset[str]) -> tuple[str, bool]:
         return xml, False
     if "" not in spaced:  # a paragraph without properties: the simple case
         xml = _BARE_AFTER_TABLE.sub(_SPACED_PARAGRAPH, xml)
-    return xml, any(_needs_space(m.group(1) or "", spaced) for m in _AFTER_TABLE.finditer(xml))
+    return xml, any(
+        m.group(1) or _needs_space(m.group(2) or "", spaced) for m in _AFTER_TABLE.finditer(xml)
+    )
 
 
 def _spaced_styles(styles: bytes | None) -> frozenset[str]:
@@ -361,19 +381,12 @@ _RENDERED: Final = etree.XMLParser(
 )
 
 
-def _serialize(root: Any) -> bytes:
-    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
-
-
-def _resolve_breaks(root: Any) -> bool:
+def _resolve_breaks(root: Any) -> None:
     """Tabs and newlines in text as Word writes them: a ``w:tab`` run, a ``w:br``."""
-    changed = False
     for text in list(root.iter(f"{_W}t")):
         run = text.getparent()
         if run.tag == f"{_W}r" and ("\t" in (text.text or "") or "\n" in (text.text or "")):
             _split_run(run, text)
-            changed = True
-    return changed
 
 
 def _split_run(run: Any, text: Any) -> None:
@@ -420,16 +433,15 @@ def _run_like(rpr: Any) -> Any:
 
 def _text_element(run: Any) -> Any:
     element = etree.Element(f"{_W}t") if run is None else etree.SubElement(run, f"{_W}t")
-    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    element.set(f"{{{ns.XML_NS}}}space", "preserve")
     return element
 
 
-def _fit_grids(root: Any) -> bool:
+def _fit_grids(root: Any) -> None:
     """Give each table whose rows have more cells than its grid (a column loop) a new grid.
 
     The table keeps its width; the columns share it equally.
     """
-    changed = False
     for table in root.iter(f"{_W}tbl"):
         grid = table.find(f"{_W}tblGrid")
         if grid is None:
@@ -443,8 +455,6 @@ def _fit_grids(root: Any) -> bool:
             grid.remove(col)
         for _ in range(cells):
             etree.SubElement(grid, f"{_W}gridCol").set(f"{_W}w", str(width // cells))
-        changed = True
-    return changed
 
 
 def _columns(row: Any) -> int:
@@ -453,13 +463,12 @@ def _columns(row: Any) -> int:
     return sum(int(span.get(f"{_W}val", "1")) if span is not None else 1 for span in spans)
 
 
-def _space_after_tables(root: Any, spaced: frozenset[str]) -> bool:
+def _space_after_tables(root: Any, spaced: frozenset[str]) -> None:
     """Give a paragraph that directly follows a table some space above it.
 
     Word and LibreOffice put no space below a table; text following one would touch it.
     A paragraph that has space above, its own or its style's (``spaced``), is left as it is.
     """
-    changed = False
     for table in root.iter(f"{_W}tbl"):
         following = table.getnext()
         if following is None or following.tag != f"{_W}p":
@@ -474,8 +483,6 @@ def _space_after_tables(root: Any, spaced: frozenset[str]) -> bool:
             ns.reorder_ppr(ppr)
         if spacing.get(f"{_W}before") is None:
             spacing.set(f"{_W}before", str(SPACE_AFTER_TABLE))
-            changed = True
-    return changed
 
 
 # -- the package's other parts ------------------------------------------------------------------
@@ -486,7 +493,7 @@ _MARK: Final = "vorlagen"
 
 def _around_mark(root: Any) -> tuple[bytes, bytes]:
     """A part's XML before and after the comment that marks where a render inserts."""
-    head, _, tail = _serialize(root).partition(f"<!--{_MARK}-->".encode())
+    head, _, tail = serialize(root).partition(f"<!--{_MARK}-->".encode())
     return head, tail
 
 
@@ -543,7 +550,7 @@ def _properties_xml(properties: Properties) -> bytes:
         f"<dc:title>{escape(_property(properties.title))}</dc:title>"
         f"<dc:subject>{escape(_property(properties.subject))}</dc:subject>"
         f"<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
-        "<dc:language>de-DE</dc:language><cp:revision>1</cp:revision>"
+        f"<dc:language>{ns.LANGUAGE}</dc:language><cp:revision>1</cp:revision>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
     ).encode()
@@ -552,17 +559,6 @@ def _properties_xml(properties: Properties) -> bytes:
 def _property(text: str, limit: int = 255) -> str:
     """A core property value within the 255 characters Word and python-docx allow."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _relationship(
-    rels: Any, rel_id: str, kind: str, target: str, *, external: bool = False
-) -> None:
-    element = etree.SubElement(rels, f"{{{ns.PKG_REL_NS}}}Relationship")
-    element.set("Id", rel_id)
-    element.set("Type", f"{ns.REL_NS}/{kind}")
-    element.set("Target", target)
-    if external:
-        element.set("TargetMode", "External")
 
 
 def _images(files: Mapping[str, bytes]) -> dict[str, str]:
@@ -593,9 +589,9 @@ def _with_defaults(content_types: bytes, extensions: set[str]) -> bytes | None:
     for ext in missing:
         default = etree.Element(f"{{{ns.CT_NS}}}Default")
         default.set("Extension", ext)
-        default.set("ContentType", _IMAGE_TYPES[ext])
+        default.set("ContentType", _DEFAULT_TYPES[ext])
         root.insert(0, default)
-    return _serialize(root) if missing else None
+    return serialize(root) if missing else None
 
 
 def _paragraph(lineno: int | None) -> int | None:

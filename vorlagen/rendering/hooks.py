@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from jinja2 import Undefined
 from markupsafe import Markup
 
 from vorlagen.docx.styles import Styles
@@ -28,12 +29,10 @@ FILTER_NAMES: Final = (*FILTERS, BLOCK_FILTER)
 class RenderHooks:
     """Formats and escapes what one render prints; turns rich content into paragraphs."""
 
-    def __init__(
-        self, formatter: Formatter, styles: Styles, spaced: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, formatter: Formatter, styles: Styles) -> None:
         self.formatter = formatter
         self.state = RenderState(styles)
-        self._content = Context(styles, self.state, formatter.inline, formatter.typography, spaced)
+        self._content = Context(styles, self.state, formatter.inline, formatter.typography)
 
     def finalize(self, value: Any) -> Markup:
         """Format and escape every value a ``{{ ... }}`` tag prints, in the house style.
@@ -43,6 +42,9 @@ class RenderHooks:
         """
         if isinstance(value, Markup):
             return value
+        if isinstance(value, Undefined):
+            # a name or attribute the sandbox did not give: saying so raises its own error
+            return Markup(escape(str(value)))
         return Markup(escape(self.formatter.text(value)))
 
     def filter(self, name: str) -> Callable[[Any], Any]:

@@ -7,6 +7,8 @@ the render's own context, under a key no template can name.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Protocol
 
@@ -36,10 +38,12 @@ class Hooks(Protocol):
 class _Environment(ImmutableSandboxedEnvironment):
     """The sandbox, which also keeps pydantic's ``model_*`` API out of a template's reach.
 
-    It bounds ``*`` and ``**`` as well: ``{{ 'x' * 10**9 }}`` would exhaust memory.
+    It bounds what a template can make large as well: ``{{ 'x' * 10**9 }}``, a width such
+    as ``'x'.ljust(10**9)``, ``'%0999999999d' % 1`` or ``x|center(10**9)`` would exhaust
+    memory. Numbers, repetitions and widths beyond :data:`MAX_SEQUENCE` are refused.
     """
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > _MAX_EXPONENT:
@@ -47,14 +51,27 @@ class _Environment(ImmutableSandboxedEnvironment):
             raise jinja2.exceptions.SecurityError(msg)
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
-                if (
-                    isinstance(sequence, str | list | tuple)
-                    and isinstance(count, int)
-                    and len(sequence) * count > MAX_SEQUENCE
-                ):
-                    msg = f"Ergebnis länger als {MAX_SEQUENCE} Zeichen oder Einträge"
-                    raise jinja2.exceptions.SecurityError(msg)
+                if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+                    _bounded(len(sequence) * count)
+        if operator == "%" and isinstance(left, str):
+            _bounded_spec(left)
         return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        # str.format and format_map, which the sandbox wraps when they are looked up
+        if isinstance(getattr(value, "__self__", None), str):
+            _bounded_spec(value.__self__)
+        wrapped: Callable[..., str] | None = super().wrap_str_format(value)
+        return wrapped
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        # a method of a string called with a width (ljust, center, zfill, format, ...)
+        if isinstance(getattr(__obj, "__self__", None), str):
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, int):
+                    _bounded(value)
+            _bounded_spec(__obj.__self__)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -73,6 +90,40 @@ class _Environment(ImmutableSandboxedEnvironment):
             if len(self._verdicts) < _MAX_VERDICTS:
                 self._verdicts[key] = verdict
         return verdict
+
+
+_WIDTH = re.compile(r"\d{7,}")  # a number of seven digits or more in a format
+
+
+def _bounded(size: int) -> None:
+    if size > MAX_SEQUENCE:
+        msg = f"Ergebnis länger als {MAX_SEQUENCE} Zeichen oder Einträge"
+        raise jinja2.exceptions.SecurityError(msg)
+
+
+def _bounded_spec(text: str) -> None:
+    """Refuse a format (``%`` or ``{}``) whose width or precision could exhaust memory."""
+    if ("%" in text or "{" in text) and _WIDTH.search(text):
+        for match in _WIDTH.finditer(text):
+            _bounded(int(match.group()))
+
+
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter of Jinja's whose width or format argument is bounded like the operators."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool):
+                _bounded(value)
+            elif isinstance(value, str):
+                _bounded_spec(value)
+        return function(*args, **kwargs)
+
+    return call
+
+
+_WIDTH_FILTERS: Final = ("center", "format", "indent", "truncate", "wordwrap")
 
 
 @jinja2.pass_context
@@ -96,5 +147,6 @@ def make_environment(filters: Iterable[str]) -> jinja2.Environment:
     ``filters`` are the names of the filters the render's :class:`Hooks` provide.
     """
     env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize)
+    env.filters.update({name: _bounded_filter(env.filters[name]) for name in _WIDTH_FILTERS})
     env.filters.update({name: _filter(name) for name in filters})
     return env

@@ -39,12 +39,17 @@ class Source:
     """A part's Jinja source.
 
     Attributes:
-        text: the source, with a newline before each paragraph (line n is paragraph n - 1).
+        text: the source to render, with a newline before each paragraph that stays (the
+            whitespace control of ``{%p ...%}`` tags needs a line to remove), as docxtpl
+            renders it.
+        numbered: the same source with a newline before each paragraph of the template,
+            read before the tags are: line n is paragraph n - 1, for problems to name it.
         column_tags: whether it repeats table cells (``{%tc``), which can change how many
             columns a table has.
     """
 
     text: str
+    numbered: str
     column_tags: bool
 
 
@@ -83,17 +88,23 @@ def jinja_source(xml: bytes) -> Source:
     text = etree.tostring(etree.fromstring(xml, SAFE_PARSER), encoding="unicode")
     return Source(
         _PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(text)),
+        read_tags(_PARAGRAPH_START.sub(r"\n<w:p\1", text)),
         bool(_COLUMN_TAG.search(_join_split_tags(text))),
     )
 
 
-# XML tags, comments and processing instructions, and Jinja statements, in source order.
-# lxml writes "<" and ">" inside text and attribute values as entities, so every "<" in a
-# source from jinja_source starts markup.
+# Jinja's tags, XML tags, comments and processing instructions, in source order. lxml
+# writes "<" and ">" in text and attribute values as entities, and docxtpl turns them back
+# only inside Jinja's tags: outside them, every "<" starts markup.
 _TOKENS = re.compile(
-    r"<!--.*?-->|<\?.*?\?>|<(/?)([^\s>/]+)[^>]*?(/?)>|\{%-?\s*(\w+)(?:(?!%\}).)*%\}|\{#.*?#\}",
+    r"\{%-?\s*(\w+)(?:(?!%\}).)*%\}|\{\{.*?\}\}|\{#.*?#\}"
+    r"|<!--.*?-->|<\?.*?\?>|<(/?)([^\s>/]+)[^>]*?(/?)>",
     re.DOTALL,
 )
+# Elements a block may leave and enter again by kind: closing a paragraph, run or text and
+# opening another one keeps the XML whole. Any other element (a table, row, cell, content
+# control, hyperlink, tracked change) must be the same one at both ends.
+_BY_KIND: Final = frozenset({"w:p", "w:r", "w:t"})
 _OPENING: Final = frozenset({"if", "for"})
 _MIDDLE: Final = frozenset({"elif", "else"})
 
@@ -101,22 +112,24 @@ _MIDDLE: Final = frozenset({"elif", "else"})
 def structure_problems(source: str) -> list[tuple[int, str]]:
     """Blocks whose branches would leave the XML broken: (line, message) for each.
 
-    Each branch of a block (``if``, ``for``) must end at the same depth, inside elements of
-    the same kinds, as it began: then leaving it out or repeating it keeps every element
-    whole. ``{% if %}`` in a paragraph of the text and ``{% endif %}`` in a table cell is
-    not such a block: without the branch, the cell would lose its table.
+    Each branch of a block (``if``, ``for``) must end inside the same elements as it began
+    (for paragraphs, runs and text: inside elements of the same kinds): then leaving it out
+    or repeating it keeps every element whole. ``{% if %}`` in a paragraph of the text and
+    ``{% endif %}`` in a table cell is not such a block, nor ``{%p if %}`` in one cell and
+    ``{%p endif %}`` in the next: without the branch, a cell would lose its table, or its
+    paragraph.
     """
     problems: list[tuple[int, str]] = []
-    elements: list[str] = []  # the names of the open elements
+    elements: list[str] = []  # the open elements: their kind, or kind and place
     blocks: list[tuple[str, tuple[str, ...], int]] = []
     for match in _TOKENS.finditer(source):
-        closing, name, empty, keyword = match.groups()
+        keyword, closing, name, empty = match.groups()
         line = source.count("\n", 0, match.start()) + 1
         if name is not None and not empty:
             if closing and elements:
                 elements.pop()
             elif not closing:
-                elements.append(name)
+                elements.append(name if name in _BY_KIND else f"{name}@{match.start()}")
         elif keyword in _OPENING:
             blocks.append((keyword, tuple(elements), line))
         elif blocks and (keyword in _MIDDLE or keyword in ("endif", "endfor")):
