@@ -59,9 +59,9 @@ class _Environment(ImmutableSandboxedEnvironment):
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         # str.format and format_map, which the sandbox wraps when they are looked up
-        if isinstance(getattr(value, "__self__", None), str):
-            _bounded_spec(value.__self__)
         wrapped: Callable[..., str] | None = super().wrap_str_format(value)
+        if wrapped is not None:
+            _bounded_spec(value.__self__)
         return wrapped
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:

@@ -13,7 +13,9 @@ from pydantic_core import PydanticCustomError
 __all__ = ["Datum", "Lauf", "Text", "Zeile"]
 
 # Everything XML 1.0 cannot hold: C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (Written as what is refused rather than as the complement of what is allowed: the same set,
+# but a tenth of the time to compile, which every import pays.)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _HINTS = {
     "\x0b": "ein vertikaler Tabulator (aus Word kopierter Zeilenumbruch): durch \\n ersetzen",
