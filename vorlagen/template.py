@@ -221,14 +221,7 @@ def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
     problems = package_problems(data)
     if problems:
         return problems
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
-    document = as_document(files)
-    styles = _styles_of(document or files)
-    if document is not None or needs_preparing(files, styles):
-        files = prepare_styles(document or files, styles.needed())
-        styles = _styles_of(files)
-        data = pack(files)
+    data, files, styles = _as_prepared_package(data)
     env = make_environment(FILTER_NAMES)
     types = TagTypes(
         names={"vorlage": Sitzungsvorlage},
@@ -249,6 +242,21 @@ def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
     if problems:  # the checker's reports are the more precise: add only what it cannot see
         found = [p for p in found if p.kind is ProblemKind.SPLIT_BLOCK]
     return problems + found
+
+
+def _as_prepared_package(data: bytes) -> tuple[bytes, dict[str, bytes], Styles]:
+    """A template's package as it is rendered, its parts and its styles.
+
+    That is a document (not a Word template), in German, with every style rich content needs.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+    document = as_document(files)
+    styles = _styles_of(document or files)
+    if document is None and not needs_preparing(files, styles):
+        return data, files, styles
+    files = prepare_styles(document or files, styles.needed())
+    return pack(files), files, _styles_of(files)
 
 
 def _styles_of(files: dict[str, bytes]) -> Styles:
