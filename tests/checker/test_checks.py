@@ -210,8 +210,8 @@ STATEMENTS: list[tuple[list[str], list[tuple[ProblemKind, int, str]]]] = [
             (
                 K.DROPPED_TEXT,
                 1,
-                "der Tag ersetzt die ganze Absatz; der Text „Anlagen:“ daneben fiele weg: in "
-                "eine eigene Absatz verschieben",
+                "der Tag ersetzt den ganzen Absatz; der Text „Anlagen:“ daneben fiele weg: in "
+                "einen eigenen Absatz verschieben",
             )
         ],
     ),

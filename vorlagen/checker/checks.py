@@ -29,7 +29,12 @@ __all__ = ["TagTypes", "check_parts"]
 
 _SMART_QUOTES: Final = re.compile("[„“”‚‘’«»‹›]")
 # what a tag with a level prefix replaces, as a message names it
-_REPLACES: Final = {"p": "Absatz", "tr": "Tabellenzeile", "tc": "Tabellenzelle"}
+# what a tag of each level replaces: (the whole ..., into a ... of its own)
+_REPLACES: Final = {
+    "p": ("den ganzen Absatz", "einen eigenen Absatz"),
+    "tr": ("die ganze Tabellenzeile", "eine eigene Tabellenzeile"),
+    "tc": ("die ganze Tabellenzelle", "eine eigene Tabellenzelle"),
+}
 
 
 class _PartChecker:
@@ -65,15 +70,15 @@ class _PartChecker:
         """A tag that replaces its paragraph, row or cell: no text beside it there."""
         if tag.level is None or tag.level not in _REPLACES:
             return
-        where = _REPLACES[tag.level]
+        whole, own = _REPLACES[tag.level]
         rest = tag.paragraph.replaced_text(tag.level).replace(tag.raw, "", 1).strip()
         if rest:
             self.out.add(
                 ProblemKind.DROPPED_TEXT,
                 tag.paragraph,
                 tag.raw,
-                f"der Tag ersetzt die ganze {where}; der Text „{short(rest, 40)}“ "
-                f"daneben fiele weg: in eine eigene {where} verschieben",
+                f"der Tag ersetzt {whole}; der Text „{short(rest, 40)}“ "
+                f"daneben fiele weg: in {own} verschieben",
             )
 
     def check_level_in_table(self, tag: Tag) -> None:

@@ -165,8 +165,7 @@ def describe(kinds: Kinds) -> str:
         if isinstance(kind, ListOf):
             names.append("Liste")
         elif kind is Loop:
-            # the name messages have always given Jinja's ``loop`` (``{%p for x in loop %}``)
-            names.append("_Loop")
+            names.append("loop")  # Jinja's loop variable (``{%p for x in loop %}``)
         elif isinstance(kind, type):
             names.append(kind.__name__)
     return " | ".join(dict.fromkeys(names)) or "?"
