@@ -263,8 +263,31 @@ LABEL_TAB = 2268  # 4 cm: where the values of the header block start
 SPACING = '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
 KEEP_WITH_SIGNATURE = '<w:keepNext/><w:spacing w:before="480" w:after="0"/>'
 
+NICHTOEFFENTLICH_RED = "9C0006"
+#: The marking of a non-public paper at the head of its first page: a framed line, red, its
+#: first word bold (a notice, not a heading: it stays out of the outline).
+NICHTOEFFENTLICH = Line(
+    (("Nichtöffentlich", BOLD), " – {{ vorlage.nichtoeffentlich_grund }}"),
+    "Nichtoeffentlich",
+    when="not vorlage.oeffentlich",
+)
+
 #: The styles of a council paper both templates use, between the built-in ones.
 PAPER_STYLES = (
+    style(
+        "paragraph",
+        "Nichtoeffentlich",
+        "Nichtöffentlich",
+        based_on="Normal",
+        ppr="<w:keepNext/><w:pBdr>"
+        + "".join(
+            f'<w:{side} w:val="single" w:sz="12" w:space="4" w:color="{NICHTOEFFENTLICH_RED}"/>'
+            for side in ("top", "left", "bottom", "right")
+        )
+        + '</w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="FCE4E4"/>'
+        '<w:spacing w:before="0" w:after="240"/><w:ind w:left="85" w:right="85"/>',
+        rpr=f'<w:color w:val="{NICHTOEFFENTLICH_RED}"/>' + size(12),
+    ),
     style(
         "paragraph",
         "Absender",
@@ -394,6 +417,21 @@ RECHTSGRUNDLAGE = Entries(
     "Rechtsgrundlage", "vorlage.rechtsgrundlage", "r", "{{ r }}", style="ListBullet"
 )
 FA_ERLAEUTERUNG = Rich(None, f"{FA}.erlaeuterung", optional=True)
+NICHT_BEZIFFERT = (
+    Line("Die finanziellen Auswirkungen sind noch nicht beziffert."),
+    FA_ERLAEUTERUNG,
+)
+
+
+def finanzen(positionen: tuple[Block, ...], keine: str) -> Group:
+    """The Finanzielle Auswirkungen: positions and Erläuterung, not yet quantified, or none."""
+    return Group(
+        FA,
+        (Group(f"{FA}.beziffert", (*positionen, FA_ERLAEUTERUNG), otherwise=NICHT_BEZIFFERT),),
+        otherwise=(Line(keine),),
+    )
+
+
 KLIMA_ERLAEUTERUNG = Rich(None, "vorlage.klimarelevanz.erlaeuterung", optional=True)
 
 
@@ -421,13 +459,15 @@ BERATUNG_TABLE = Grid(
     "b",
     "vorlage.beratungsfolge",
 )
+# The Betrag column holds "−99.999.999,99 EUR" in bold (the Summe) on one line: amounts
+# never wrap inside the word; the heads fit their columns at 10 pt.
 FINANZ_TABLE = Grid(
     (
-        Column("Haushaltsjahr", "{{ p.haushaltsjahr }}", 1650),
-        Column("Produkt", "{{ p.produkt }}", 1250),
-        Column("Bezeichnung", "{{ p.bezeichnung }}", 2705),
-        Column("Veranschlagung", "{{ p.veranschlagung }}", 1950),
-        Column("Betrag", "{{ p.betrag }}", 1800, right=True),
+        Column("Haushaltsjahr", "{{ p.haushaltsjahr }}", 1560),
+        Column("Produkt", "{{ p.produkt }}", 1100),
+        Column("Bezeichnung", "{{ p.bezeichnung }}", 2515),
+        Column("Veranschlagung", "{{ p.veranschlagung }}", 1780),
+        Column("Betrag", "{{ p.betrag }}", 2400, right=True),
     ),
     "p",
     f"{FA}.positionen",
@@ -437,6 +477,7 @@ FINANZ_TABLE = Grid(
 DEFAULT = Design(
     look=Look("Arial", 11),
     body=(
+        NICHTOEFFENTLICH,
         Value("vorlage.koerperschaft", "Absender"),
         Value("vorlage.art", "Title"),
         Label("Vorlage-Nr.", "{{ vorlage.nummer }}"),
@@ -451,11 +492,7 @@ DEFAULT = Design(
         RECHTSGRUNDLAGE,
         Rich("Sachdarstellung", "vorlage.sachdarstellung"),
         Line("Finanzielle Auswirkungen", "Heading2"),
-        Group(
-            FA,
-            (Group(f"{FA}.positionen", (FINANZ_TABLE,)), FA_ERLAEUTERUNG),
-            otherwise=(Line("Keine."),),
-        ),
+        finanzen((Group(f"{FA}.positionen", (FINANZ_TABLE,)),), "Keine."),
         Group(
             "vorlage.klimarelevanz",
             (
@@ -538,6 +575,23 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 ARIAL = font("Arial")
 RIGHT_TAB = f'<w:tabs><w:tab w:val="right" w:pos="{A4.text_width}"/></w:tabs>'
+# The positions as a table: however long a Bezeichnung, it wraps in its own column and
+# never runs into the amount, which has room for "−99.999.999,99 EUR" in bold.
+STADT_FINANZ_TABLE = Grid(
+    (
+        Column("Haushaltsjahr", "{{ p.haushaltsjahr }}", 1560),
+        Column(
+            "Position",
+            "{{ p.bezeichnung }}{% if p.produkt %} (Produkt {{ p.produkt }}){% endif %}, "
+            "{{ p.veranschlagung }}",
+            5395,
+        ),
+        Column("Betrag", "{{ p.betrag }}", 2400, right=True),
+    ),
+    "p",
+    f"{FA}.positionen",
+    total=f"{{{{ {FA}.summe }}}}",
+)
 STADT_STYLES = (
     style(
         "paragraph",
@@ -573,13 +627,6 @@ STADT_STYLES = (
         '<w:ind w:left="1418" w:hanging="1418"/>',
         rpr=ARIAL + size(10),
     ),
-    style(
-        "paragraph",
-        "Finanzposition",
-        "Finanzposition",
-        based_on="Normal",
-        ppr=RIGHT_TAB + '<w:spacing w:after="40"/>',
-    ),
 )
 WAPPEN = floating_picture(
     "rId1",
@@ -599,6 +646,7 @@ STADT = Design(
     ),
     header_images=(("wappen.png", logo_png()),),
     body=(
+        NICHTOEFFENTLICH,
         Value("vorlage.art", "Title"),
         Line(
             (("Vorlage Nr. {{ vorlage.nummer }}", BOLD), "\t{{ vorlage.datum|kopfdatum }}"),
@@ -608,11 +656,6 @@ STADT = Design(
             "Amt: {{ vorlage.federfuehrung }}"
             "{% if vorlage.aktenzeichen %} · Az. {{ vorlage.aktenzeichen }}{% endif %}",
             "Vorlagenkopf",
-        ),
-        Line(
-            (("Nichtöffentlich:", BOLD), " {{ vorlage.nichtoeffentlich_grund }}"),
-            "Vorlagenkopf",
-            when="not vorlage.oeffentlich",
         ),
         Value("vorlage.betreff", "Heading1"),
         Entries(
@@ -628,28 +671,9 @@ STADT = Design(
         Rich("Sachverhalt", "vorlage.sachdarstellung"),
         RECHTSGRUNDLAGE,
         Line("Finanzielle Auswirkungen", "Heading2"),
-        Group(
-            FA,
-            (
-                Entries(
-                    None,
-                    f"{FA}.positionen",
-                    "p",
-                    "{{ p.haushaltsjahr }}: {{ p.bezeichnung }}"
-                    "{% if p.produkt %} (Produkt {{ p.produkt }}){% endif %}, "
-                    "{{ p.veranschlagung }}\t{{ p.betrag }}",
-                    "Finanzposition",
-                    optional=False,
-                ),
-                Line(
-                    (("Gesamt", BOLD), (f"\t{{{{ {FA}.summe }}}}", BOLD)),
-                    "Finanzposition",
-                    when=f"{FA}.positionen|length > 1",
-                    ppr='<w:spacing w:after="160"/>',
-                ),
-                FA_ERLAEUTERUNG,
-            ),
-            otherwise=(Line("Die Vorlage hat keine finanziellen Auswirkungen."),),
+        finanzen(
+            (Group(f"{FA}.positionen", (STADT_FINANZ_TABLE,)),),
+            "Die Vorlage hat keine finanziellen Auswirkungen.",
         ),
         Group(
             "vorlage.klimarelevanz",

@@ -23,6 +23,21 @@ def test_rendered_examples_pass(template: str, path: Path) -> None:
     assert check_accessibility(data) == []
 
 
+@pytest.mark.parametrize("as_given", [str, Path, bytes], ids=["str", "Path", "bytes"])
+def test_a_path_is_read_as_check_template_reads_it(
+    tmp_path: Path, as_given: type[str | Path | bytes]
+) -> None:
+    document = tmp_path / "ohne titel.docx"
+    document.write_bytes(docx(para("Text"), title=""))
+    given = document.read_bytes() if as_given is bytes else as_given(document)
+    assert [p.kind for p in check_accessibility(given)] == ["titel"]
+
+
+def test_a_missing_path_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"fehlt\.docx"):
+        check_accessibility(tmp_path / "fehlt.docx")
+
+
 def test_rich_content_with_image_passes(tmp_path: Path) -> None:
     (tmp_path / "plan.png").write_bytes(png())
     markdown = (

@@ -93,9 +93,28 @@ def test_cli_renders_many_into_a_folder(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_cli_many_papers_need_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "fehlt"
+    target = tmp_path / "eine.docx"
+    target.write_bytes(b"alt")
     assert main(["render", *map(str, EXAMPLE_FILES), "-o", str(target)]) == 1
-    assert "Verzeichnis nicht gefunden" in capsys.readouterr().err
+    assert (
+        f"{target}: -o muss ein Ordner sein, wenn mehrere Vorlagen angegeben sind"
+        in capsys.readouterr().err
+    )
+    assert target.read_bytes() == b"alt"
+
+
+@pytest.mark.parametrize(
+    ("result", "shown"),
+    [
+        (RenderResult(0, b"PK" * 50_000), "RenderResult(index=0, docx=<100000 Bytes>, error=None)"),
+        (
+            RenderResult(3, error=RenderError("kaputt")),
+            "RenderResult(index=3, docx=None, error=RenderError('kaputt'))",
+        ),
+    ],
+)
+def test_repr_shows_the_size_not_the_bytes(result: RenderResult, shown: str) -> None:
+    assert repr(result) == shown
 
 
 def test_pool_without_fork_while_other_threads_run() -> None:

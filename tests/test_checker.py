@@ -80,7 +80,8 @@ BROKEN: list[tuple[str, list[str], tuple[str, str, int, tuple[int, int, int] | N
         "unknown field",
         [b.para("{{ vorlage.betref }}")],
         ("name_unbekannt", "word/document.xml", 1, None, "{{ vorlage.betref }}"),
-        "„betref“ ist kein Feld von Sitzungsvorlage; vorhanden: aktenzeichen, anlagen",
+        "„betref“ ist kein Feld von Sitzungsvorlage; meinten Sie „betreff“? "
+        "Vorhanden: aktenzeichen, anlagen",
     ),
     (
         "unknown top-level name",
@@ -92,7 +93,8 @@ BROKEN: list[tuple[str, list[str], tuple[str, str, int, tuple[int, int, int] | N
         "unknown field of a loop variable, in a table cell",
         [beratung_table("{{ b.gremium }}", "{{ b.sitzung }}")],
         ("name_unbekannt", "word/document.xml", 5, (1, 2, 2), "{{ b.sitzung }}"),
-        "„sitzung“ ist kein Feld von Beratung; vorhanden: gremium, oeffentlich, sitzungsdatum",
+        "„sitzung“ ist kein Feld von Beratung; meinten Sie „sitzungsdatum“? "
+        "Vorhanden: gremium, oeffentlich, sitzungsdatum",
     ),
     (
         "nested field",
@@ -104,7 +106,7 @@ BROKEN: list[tuple[str, list[str], tuple[str, str, int, tuple[int, int, int] | N
             None,
             "{{ vorlage.sachbearbeitung.telefonnummer }}",
         ),
-        "kein Feld von Sachbearbeitung; vorhanden: email, name, telefon",
+        "kein Feld von Sachbearbeitung; meinten Sie „telefon“? Vorhanden: email, name, telefon",
     ),
     (
         "dunder attribute",
@@ -307,8 +309,28 @@ def test_problem_text_names_the_paragraph() -> None:
     assert problem.text == "Betreff: {{ vorlage.betref }} (Entwurf)"
     assert str(problem) == (
         "word/document.xml, Absatz 1: {{ vorlage.betref }} – „betref“ ist kein Feld von "
-        "Sitzungsvorlage; vorhanden: " + problem.message.split("vorhanden: ")[1]
+        "Sitzungsvorlage; meinten Sie „betreff“? Vorhanden: "
+        + problem.message.split("Vorhanden: ")[1]
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "message"),
+    [
+        (
+            "{{ vorlage.federfuhrung }}",
+            "„federfuhrung“ ist kein Feld von Sitzungsvorlage; meinten Sie „federfuehrung“? ",
+        ),
+        ("{{ vorlage.Betreff }}", "meinten Sie „betreff“? Vorhanden: "),
+        ("{{ vorlage.sachbearbeitung.mail }}", "meinten Sie „email“? Vorhanden: email, name"),
+        ("{{ vorlag.betreff }}", "unbekannter Name „vorlag“; meinten Sie „vorlage“? Verfügbar: "),
+        ("{{ vorlage.haushalt }}", "„haushalt“ ist kein Feld von Sitzungsvorlage; vorhanden: "),
+    ],
+)
+def test_unknown_name_suggests_the_nearest(tag: str, message: str) -> None:
+    (problem,) = check_template(package(b.para(tag)))
+    assert problem.kind == "name_unbekannt"
+    assert message in problem.message
 
 
 def test_tags_in_document_properties() -> None:
@@ -330,7 +352,7 @@ def test_shipped_templates_pass() -> None:
 
 def test_unreadable_file(tmp_path: Path) -> None:
     (problem,) = check_template(tmp_path / "fehlt.docx")
-    assert "nicht lesbar" in problem.message
+    assert problem.message == "nicht gefunden"
 
 
 def test_cli_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

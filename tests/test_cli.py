@@ -4,9 +4,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+import vorlagen
 from tests.conftest import EXAMPLES, minimal_data, open_docx
 from tests.images import png
 from vorlagen import Sitzungsvorlage
@@ -74,7 +77,8 @@ def test_invalid_paper_prints_fields_and_writes_nothing(
     assert "  datum: Datum im Format JJJJ-MM-TT angeben" in err
     assert "  betreff: muss eine einzige Zeile sein" in err
     assert (
-        "  finanzielle_auswirkungen.positionen.0.betrag: Betrag 1.5 ist eine Gleitkommazahl" in err
+        "  finanzielle_auswirkungen.positionen.0.betrag: Betrag ohne Anführungszeichen ist eine "
+        'Gleitkommazahl und damit ungenau; in Anführungszeichen setzen, z. B. "1.50"' in err
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kaputt.json"]
 
@@ -139,3 +143,141 @@ def test_module_entry_point(tmp_path: Path) -> None:
         [sys.executable, "-m", "vorlagen"], capture_output=True, text=True, cwd=tmp_path
     )
     assert usage.returncode == 2
+
+
+def write_paper(path: Path, **changes: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(minimal_data(**changes)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["vorlagen"], [sys.executable, "-m", "vorlagen"]],
+    ids=["script", "module"],
+)
+def test_version(command: list[str]) -> None:
+    if command == ["vorlagen"]:
+        script = Path(sys.executable).with_name("vorlagen")
+        if not script.exists():
+            pytest.skip("the vorlagen script is not installed beside this Python")
+        command = [str(script)]
+    result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout == f"vorlagen {vorlagen.__version__}\n"
+
+
+def test_version_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"vorlagen {vorlagen.__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("papers", "output", "written"),
+    [
+        (["a.json"], "ausgabe/", ["ausgabe/a.docx"]),
+        (["a.json"], "neu/tief/", ["neu/tief/a.docx"]),
+        (["a.json", "b.json"], "ausgabe", ["ausgabe/a.docx", "ausgabe/b.docx"]),
+        (["a.json", "b.json"], "ausgabe/", ["ausgabe/a.docx", "ausgabe/b.docx"]),
+        (["a.json"], "datei.docx", ["datei.docx"]),
+    ],
+)
+def test_a_missing_output_folder_is_created(
+    tmp_path: Path, papers: list[str], output: str, written: list[str]
+) -> None:
+    paths = [str(write_paper(tmp_path / "sitzung" / name)) for name in papers]
+    assert main(["render", *paths, "-o", str(tmp_path) + "/" + output]) == 0
+    found = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.docx"))
+    assert found == written
+
+
+def test_no_folder_is_created_when_no_paper_is_valid(tmp_path: Path) -> None:
+    paths = [str(write_paper(tmp_path / n, datum="1.5.2026")) for n in ("a.json", "b.json")]
+    assert main(["render", *paths, "-o", str(tmp_path / "ausgabe")]) == 1
+    assert not (tmp_path / "ausgabe").exists()
+
+
+@pytest.mark.parametrize("papers", [["a.json", "b.json"], ["a.json"]])
+def test_a_folder_output_that_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], papers: list[str]
+) -> None:
+    target = tmp_path / "ausgabe.docx"
+    target.write_bytes(b"alt")
+    paths = [str(write_paper(tmp_path / name)) for name in papers]
+    output = str(target) + ("/" if len(papers) == 1 else "")
+    assert main(["render", *paths, "-o", output]) == 1
+    assert "-o muss ein Ordner sein" in capsys.readouterr().err
+    assert target.read_bytes() == b"alt"
+
+
+def betreffs(path: Path) -> list[str]:
+    return [p.text for p in open_docx(path.read_bytes()).paragraphs]
+
+
+SACHBEARBEITUNG = {"name": "Frau Beispiel", "telefon": "02861 82-0"}
+
+
+@pytest.mark.parametrize(
+    ("args", "public"),
+    [
+        ([], "vorlage (öffentlich).docx"),
+        (["-o", "ausgabe/"], "ausgabe/vorlage (öffentlich).docx"),
+    ],
+)
+def test_the_public_version_gets_a_name_of_its_own(
+    tmp_path: Path, args: list[str], public: str
+) -> None:
+    paper = write_paper(tmp_path / "vorlage.json", sachbearbeitung=SACHBEARBEITUNG)
+    args = [a if a.startswith("-") else f"{tmp_path}/{a}" for a in args]
+    assert main(["render", str(paper), *args]) == 0
+    internal = tmp_path / public.replace(" (öffentlich)", "")
+    before = internal.read_bytes()
+    assert main(["render", str(paper), *args, "--oeffentlich"]) == 0
+    assert internal.read_bytes() == before
+    assert any("Frau Beispiel" in text for text in betreffs(internal))
+    assert not any("Frau Beispiel" in text for text in betreffs(tmp_path / public))
+
+
+def test_the_public_version_does_not_replace_the_internal_one_given_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paper = write_paper(tmp_path / "vorlage.json", sachbearbeitung=SACHBEARBEITUNG)
+    assert main(["render", str(paper)]) == 0
+    internal = tmp_path / "vorlage.docx"
+    before = internal.read_bytes()
+    assert main(["render", str(paper), "--oeffentlich", "-o", str(internal)]) == 1
+    assert "hier steht die interne Fassung" in capsys.readouterr().err
+    assert internal.read_bytes() == before
+    # any other file named with -o is written as given, even if it exists
+    other = tmp_path / "fuer das Internet.docx"
+    other.write_bytes(b"alt")
+    assert main(["render", str(paper), "--oeffentlich", "-o", str(other)]) == 0
+    assert not any("Frau Beispiel" in text for text in betreffs(other))
+
+
+def test_an_unquoted_yaml_amount(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paper = tmp_path / "vorlage.yaml"
+    data = minimal_data()
+    data["finanzielle_auswirkungen"] = {
+        "positionen": [{"haushaltsjahr": 2027, "bezeichnung": "Kosten", "betrag": "BETRAG"}]
+    }
+    text = yaml.safe_dump(data, allow_unicode=True).replace("BETRAG", "1234.50")
+    paper.write_text(text, encoding="utf-8")
+    assert main(["render", str(paper)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "finanzielle_auswirkungen.positionen.0.betrag: Betrag ohne Anführungszeichen ist eine "
+        'Gleitkommazahl und damit ungenau; in Anführungszeichen setzen, z. B. "1234.50"'
+    ) in err
+    assert "1234.5 " not in err
+
+
+def test_currency_applies_to_the_default_template(tmp_path: Path) -> None:
+    target = tmp_path / "vorlage.docx"
+    paper = EXAMPLES / "beschlussvorlage.json"
+    assert main(["render", str(paper), "-o", str(target), "--waehrung", "EUR"]) == 0
+    doc = open_docx(target.read_bytes())
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    assert "4.850.000,00\xa0EUR" in cells
+    assert not any("€" in cell for cell in cells)

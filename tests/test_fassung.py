@@ -1,4 +1,4 @@
-"""The public version leaves out staff's personal data and refuses non-public papers."""
+"""The public version leaves out staff's personal data, validates, and refuses non-public papers."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import vorlagen
-from tests.conftest import example, open_docx
-from vorlagen import Hausstil, RenderError, Template
+from tests.conftest import EXAMPLE_FILES, example, open_docx
+from vorlagen import Hausstil, RenderError, Sitzungsvorlage, Template
 from vorlagen.cli import main
 
 SHIPPED = Path(vorlagen.__file__).parent / "templates"
@@ -39,6 +39,30 @@ def test_signer_name_left_out_where_the_hausstil_says_so(template: str) -> None:
     assert "Kreisdirektorin" in public
     assert "" not in public  # no empty paragraph where the name was
     assert "Dr. Marion Albers" in texts(tpl.render(paper))  # the internal version keeps it
+
+
+@pytest.mark.parametrize("mit_unterzeichner", [True, False], ids=["mit", "ohne Unterzeichner"])
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_public_version_of_every_example_validates(path: Path, mit_unterzeichner: bool) -> None:
+    public = example(path.name).oeffentliche_fassung(mit_unterzeichner)
+    assert public.fassung == "oeffentlich"
+    assert public.sachbearbeitung is None
+    assert public.unterzeichnung is not None
+    assert (public.unterzeichnung.name is not None) is mit_unterzeichner
+    assert Sitzungsvorlage.model_validate(public.model_dump(mode="json")) == public
+    assert Sitzungsvorlage.model_validate(public.model_dump()) == public
+    assert public.oeffentliche_fassung(mit_unterzeichner) == public
+
+
+@pytest.mark.parametrize("template", ["default.docx", "stadt.docx"])
+def test_a_paper_given_as_public_version_renders_as_such(template: str) -> None:
+    tpl = Template.from_path(SHIPPED / template)
+    public = example("beschlussvorlage.json").oeffentliche_fassung(mit_unterzeichner=False)
+    paper = Sitzungsvorlage.model_validate_json(public.model_dump_json())
+    rendered = texts(tpl.render(paper))
+    assert rendered == texts(tpl.render(paper, fassung="oeffentlich"))
+    assert not any("Brückner" in t or "Dr. Marion Albers" in t for t in rendered)
+    assert "" not in rendered
 
 
 def test_non_public_paper_has_no_public_version() -> None:

@@ -91,8 +91,9 @@ def test_every_text_field_reads_back_exactly(
     )
     doc = open_docx(TEMPLATE.render(paper))
     paragraphs = texts(doc)
-    assert paragraphs[0] == line  # Körperschaft
-    assert paragraphs[2:8] == [
+    assert paragraphs[0] == f"Nichtöffentlich – {grund}"  # marked at the head of the paper
+    assert paragraphs[1] == line  # Körperschaft
+    assert paragraphs[3:9] == [
         f"Vorlage-Nr.:\t{nummer}",
         "Datum:\t01.05.2026",
         f"Federführung:\t{line}",

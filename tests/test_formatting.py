@@ -19,7 +19,8 @@ from vorlagen.formatting import (
     format_vorschrift,
     format_zahl,
 )
-from vorlagen.schemas import Erlass, Norm
+from vorlagen.formatting.formatter import Formatter
+from vorlagen.schemas import Betrag, Erlass, Norm
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,9 @@ from vorlagen.schemas import Erlass, Norm
         (Decimal("0.005"), "€", "0,01\xa0€"),  # half-up, where babel alone rounds to even
         (Decimal("0.015"), "€", "0,02\xa0€"),
         (Decimal("2.675"), "€", "2,68\xa0€"),
-        (Decimal("-0.5"), "€", "-0,50\xa0€"),
+        (Decimal("-0.5"), "€", "\u22120,50\xa0€"),  # the minus sign, not a hyphen
+        (Decimal("-4850000"), "EUR", "\u22124.850.000,00\xa0EUR"),
+        (Decimal("-1e15"), "€", "\u22121.000.000.000.000.000,00\xa0€"),  # through babel
         (Decimal("1234567.89"), "€", "1.234.567,89\xa0€"),
         (0, "€", "0,00\xa0€"),
     ],
@@ -44,7 +47,8 @@ def test_format_betrag(value: Decimal, waehrung: str, expected: str) -> None:
     [
         (Decimal("3.5"), "3,5"),
         (Decimal("3.50"), "3,50"),
-        (Decimal("-0.25"), "-0,25"),
+        (Decimal("-0.25"), "\u22120,25"),
+        (-12500, "\u221212.500"),
         (Decimal("1234.5"), "1.234,5"),
         (Decimal("1E+3"), "1.000"),
         (7, "7"),
@@ -58,9 +62,9 @@ def test_format_zahl(value: Decimal, expected: str) -> None:
     ("muster", "expected"),
     [
         (DIN_5008.datum, "01.05.2016"),
-        (DIN_5008.datum_lang, "1. Mai 2016"),
-        ("dd. MMMM yyyy", "01. Mai 2016"),
-        ("EEEE, d. MMMM yyyy", "Sonntag, 1. Mai 2016"),
+        (DIN_5008.datum_lang, "1.\xa0Mai\xa02016"),  # a long date never breaks
+        ("dd. MMMM yyyy", "01.\xa0Mai\xa02016"),
+        ("EEEE, d. MMMM yyyy", "Sonntag,\xa01.\xa0Mai\xa02016"),
     ],
 )
 def test_format_datum(muster: str, expected: str) -> None:
@@ -123,4 +127,19 @@ def test_format_betrag_agrees_with_babel(value: Decimal, waehrung: str) -> None:
     expected = format_currency(
         cents, "EUR", format="#,##0.00\xa0" + ("¤" if waehrung == "€" else "¤¤"), locale="de_DE"
     )
-    assert format_betrag(value, waehrung) == expected  # type: ignore[arg-type]
+    # babel's German minus is the hyphen-minus; ours is the minus sign
+    assert format_betrag(value, waehrung) == expected.replace("-", "\u2212")  # type: ignore[arg-type]
+
+
+def test_the_formatter_prints_negative_values_with_a_minus_sign() -> None:
+    f = Formatter(Hausstil(waehrung="EUR"))
+    assert f.text(Betrag("-4850000")) == "\u22124.850.000,00\xa0EUR"
+    assert f.betrag(Decimal("-0.5")) == "\u22120,50\xa0EUR"
+    assert f.zahl(Decimal("-3.5")) == f.text(-3.5) == "\u22123,5"
+
+
+def test_the_formatter_binds_long_dates() -> None:
+    f = Formatter(Hausstil(kopfdatum="lang"))
+    day = date(2023, 12, 14)
+    assert f.datum_lang(day) == f.kopfdatum(day) == "14.\xa0Dezember\xa02023"
+    assert f.datum(day) == "14.12.2023"

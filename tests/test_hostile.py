@@ -113,7 +113,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
     ),
     "docm content type": (
         lambda: package(**{"[Content_Types].xml": MACRO_TYPES}),
-        "word/vbaProject.bin",
+        "[Content_Types].xml",
         "Makros",
     ),
     "no document.xml": (

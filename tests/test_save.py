@@ -77,6 +77,30 @@ def test_failure_during_the_write_leaves_the_old_file(
     assert sorted(p.name for p in old_file.parent.iterdir()) == ["vorlage.docx"]
 
 
+@pytest.mark.parametrize("via", ["save", "write_atomic"])
+def test_a_missing_folder_names_the_target(tmp_path: Path, via: str) -> None:
+    target = tmp_path / "fehlt" / "vorlage.docx"
+    paper = Sitzungsvorlage.model_validate(minimal_data())
+    write: Callable[[], object] = (
+        (lambda: vorlagen.save(paper, target))
+        if via == "save"
+        else (lambda: write_atomic(target, b"Inhalt"))
+    )
+    with pytest.raises(FileNotFoundError) as info:
+        write()
+    assert info.value.filename == str(target)
+    assert str(info.value).endswith(f"{str(target)!r}")
+    assert ".tmp" not in str(info.value)
+
+
+def test_a_failed_write_names_the_target(old_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.fsync", fail(OSError(errno.EIO, "Input/output error")))
+    with pytest.raises(OSError, match="Input/output error") as info:
+        write_atomic(old_file, b"neu")
+    assert info.value.filename == str(old_file)
+    assert info.value.errno == errno.EIO
+
+
 def test_save_writes_the_whole_document(old_file: Path) -> None:
     paper = example("beschlussvorlage.json")
     vorlagen.save(paper, old_file)

@@ -48,17 +48,19 @@ def test_town_paper(stadt: Template) -> None:
     texts = [p.text for p in doc.paragraphs]
     assert "Vorlage Nr. SV 2026/114\t21.09.2026" in texts
     assert "Amt: Amt 61 – Stadtplanung und Verkehr · Az. 61.4-23/26" in texts
-    assert (
-        "2027: Fördermittel Nahmobilität (Produkt 12.01.02), außerplanmäßig\t-292.500,00\xa0€"
-        in texts
-    )
-    assert "Gesamt\t97.500,00\xa0€" in texts
+    finance = [[cell.text for cell in row.cells] for row in doc.tables[1].rows]
+    assert [
+        "2027",
+        "Fördermittel Nahmobilität (Produkt 12.01.02), außerplanmäßig",
+        "\u2212292.500,00\xa0€",
+    ] in finance
+    assert finance[-1] == ["Summe", "", "97.500,00\xa0€"]
     assert "Förderrichtlinie d.\xa0MUNV v.\xa015.02.2024" in texts
     assert texts[-2:] == [
         "1.\tLageplan Bahnhof West",
         "2.\tErgebnis der Zählung vom 12. bis 16. Mai 2026",
     ]
-    assert len(doc.tables) == 1  # only the table from the Sachdarstellung
+    assert len(doc.tables) == 2  # the finance positions and the table from the Sachdarstellung
 
 
 def test_header_has_the_arms_with_alternative_text(stadt: Template) -> None:

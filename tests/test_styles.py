@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import docx
 import pytest
 from docx.document import Document
 from lxml import etree
@@ -14,8 +18,9 @@ from openxml_audit import OpenXmlValidator
 
 import vorlagen
 from tests import templates
-from tests.conftest import EXAMPLE_FILES, example, open_docx
+from tests.conftest import EXAMPLE_FILES, example, minimal_data, open_docx
 from vorlagen import Sitzungsvorlage, Template
+from vorlagen.docx.build import zip_parts
 from vorlagen.docx.ns import W_NS, w
 from vorlagen.docx.styles import builtin_name, heading_level, prepare_styles
 
@@ -170,3 +175,147 @@ def test_each_missing_style_is_added(name: str, style_id: str, based_on: str | N
     assert added.get(w("styleId")) == style_id
     base = added.find(w("basedOn"))
     assert (base.get(w("val")) if base is not None else None) == based_on
+
+
+# -- list levels -------------------------------------------------------------------------------
+
+NESTED = """1. Erster Punkt der Liste mit Zahlen
+   - Unterpunkt als Aufzählung darunter
+     - und eine Ebene tiefer
+2. Zweiter Punkt der Liste mit Zahlen
+   1. Unterpunkt mit Buchstaben
+      1. und eine Ebene tiefer
+
+- Punkt einer Aufzählung
+  - Unterpunkt einer Aufzählung
+    - und eine Ebene tiefer
+"""
+
+
+def single_level() -> bytes:
+    """The shipped template with one level per list, as Word defines "List Bullet".
+
+    Its levels carry the template code Word gives them (``w:tplc``), to be told apart.
+    """
+    parts = templates.shipped_parts()
+    numbering = re.sub(r'<w:lvl w:ilvl="[12]">.*?</w:lvl>', "", parts["word/numbering.xml"])
+    parts["word/numbering.xml"] = numbering.replace("hybridMultilevel", "singleLevel").replace(
+        '<w:lvl w:ilvl="0">', '<w:lvl w:ilvl="0" w:tplc="04070001">'
+    )
+    return zip_parts(parts)
+
+
+def python_docx_default() -> bytes:
+    """A template made from python-docx's default document, whose list styles have one level."""
+    document = docx.Document()
+    document.add_paragraph("{{ vorlage.betreff }}", style="Title")
+    document.add_heading("Sachdarstellung", 1)
+    document.add_paragraph("{{p vorlage.sachdarstellung }}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def nested_lists(template: bytes) -> bytes:
+    paper = Sitzungsvorlage.model_validate(minimal_data(sachdarstellung={"markdown": NESTED}))
+    return Template.from_bytes(template).render(paper)
+
+
+def definitions(data: bytes) -> tuple[Any, Any]:
+    """The numbering part and the styles part of a package, parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read("word/numbering.xml")), etree.fromstring(
+            z.read("word/styles.xml")
+        )
+
+
+def definition_of(numbering: Any, num_id: str) -> Any:
+    """The list definition (``w:abstractNum``) behind the instance ``num_id``."""
+    (num,) = [n for n in numbering.iter(w("num")) if n.get(w("numId")) == num_id]
+    abstract_id = num.find(w("abstractNumId")).get(w("val"))
+    (definition,) = [
+        a for a in numbering.iter(w("abstractNum")) if a.get(w("abstractNumId")) == abstract_id
+    ]
+    return definition
+
+
+def levels_of(numbering: Any, num_id: str) -> list[tuple[str, str, str | None]]:
+    """Each level's number format, text and template code in the definition of ``num_id``."""
+    return [
+        (
+            lvl.find(w("numFmt")).get(w("val")),
+            lvl.find(w("lvlText")).get(w("val")),
+            lvl.get(w("tplc")),
+        )
+        for lvl in definition_of(numbering, num_id).iter(w("lvl"))
+    ]
+
+
+def test_single_level_lists_get_every_level(tmp_path: Path) -> None:
+    data = nested_lists(single_level())
+    numbering, styles = definitions(data)
+    style_num = {
+        s.get(w("styleId")): s.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}").get(w("val"))
+        for s in styles.iter(w("style"))
+        if s.get(w("styleId")) in ("ListBullet", "ListNumber")
+    }
+    # the first level is the template's own, the others are added
+    assert levels_of(numbering, style_num["ListBullet"]) == [
+        ("bullet", "•", "04070001"),
+        ("bullet", "–", None),
+        ("bullet", "◦", None),
+    ]
+    assert levels_of(numbering, style_num["ListNumber"]) == [
+        ("decimal", "%1.", "04070001"),
+        ("lowerLetter", "%2)", None),
+        ("lowerRoman", "%3.", None),
+    ]
+    # the template's own definitions stay as they were
+    assert [len(a.findall(w("lvl"))) for a in numbering.iter(w("abstractNum"))] == [1, 1, 3, 3]
+    # every list paragraph's level exists in its list's definition
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body: Any = etree.fromstring(z.read("word/document.xml"))
+    for num_pr in body.iter(w("numPr")):
+        level = int(num_pr.find(w("ilvl")).get(w("val")))
+        assert level < len(levels_of(numbering, num_pr.find(w("numId")).get(w("val"))))
+    target = tmp_path / "listen.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+
+
+def test_templates_with_every_level_keep_their_lists() -> None:
+    numbering, _ = definitions(nested_lists(templates.DEFAULT.read_bytes()))
+    assert len(numbering.findall(w("abstractNum"))) == 2
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(
+    "builder", [single_level, python_docx_default], ids=["single-level", "python-docx"]
+)
+def test_nested_lists_through_libreoffice(
+    builder: Callable[[], bytes], to_pdf_text: Callable[[bytes], str], tmp_path: Path
+) -> None:
+    del to_pdf_text  # requested for its check that LibreOffice and pdftotext are there
+    pdf = tmp_path / "listen.pdf"
+    pdf.write_bytes(vorlagen.to_pdf(nested_lists(builder())))
+    # with -layout, each list entry is one line, its marker first
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    start = lines.index("1. Erster Punkt der Liste mit Zahlen")
+    # bullets stay bullets at every level, numbers go 1. -> a) -> i.
+    assert lines[start : start + 9] == [
+        "1. Erster Punkt der Liste mit Zahlen",
+        "– Unterpunkt als Aufzählung darunter",
+        "◦ und eine Ebene tiefer",
+        "2. Zweiter Punkt der Liste mit Zahlen",
+        "a) Unterpunkt mit Buchstaben",
+        "i. und eine Ebene tiefer",
+        lines[start + 6],  # python-docx's first bullet is a Symbol glyph, not text
+        "– Unterpunkt einer Aufzählung",
+        "◦ und eine Ebene tiefer",
+    ]
+    assert lines[start + 6].endswith("Punkt einer Aufzählung")
+    assert not lines[start + 6][0].isdigit()

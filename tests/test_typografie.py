@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from vorlagen.formatting import typografie, typografie_teile
 
 # each character typography may change, and what it may become
-ALLOWED = {" ": {"\xa0"}, '"': {"„", "“"}, "'": {"‚", "‘", "’"}, "-": {"–"}}
+ALLOWED = {" ": {"\xa0"}, '"': {"„", "“"}, "'": {"‚", "‘", "’"}, "-": {"–", "\u2212"}}
 
 # text made of the pieces typography looks at, so that its rules actually fire
 PIECES = st.sampled_from(
     [" ", '"', "'", "-", " - ", "§", "§§ ", "Abs. ", "Nr. ", "Satz ", "z. B. ", "i. V. m. ",
      "2016", "-2018", "5", " €", " %", " km", "1. Mai", "Wort", "geht's", "(", ")", "\n", "a",
-     "\xa0", "„", "“", "x-y"]
+     "\xa0", "„", "“", "x-y", "-5", "(-", "Dezember ", "2023"]
 )  # fmt: skip
 TEXT = st.one_of(st.text(), st.lists(PIECES).map("".join))
 
@@ -37,7 +37,11 @@ TEXT = st.one_of(st.text(), st.lists(PIECES).map("".join))
             "12 € und 3,5 % auf 4 km², 5 Mio. Euro",
             "12\xa0€ und 3,5\xa0% auf 4\xa0km², 5\xa0Mio. Euro",
         ),
-        ("am 1. Mai 2016", "am 1.\xa0Mai 2016"),
+        ("am 1. Mai 2016", "am 1.\xa0Mai\xa02016"),  # a date never breaks
+        ("vom 14. Dezember 2023 bis Juni 2024", "vom 14.\xa0Dezember\xa02023 bis Juni\xa02024"),
+        ("Mai 20 Stück", "Mai 20 Stück"),
+        ("Saldo -5 € (-3,5 %)", "Saldo \u22125\xa0€ (\u22123,5\xa0%)"),  # a minus sign
+        ("-12.000 EUR", "\u221212.000\xa0EUR"),
         ("2016-2018", "2016–2018"),
         ("Kosten - wie erwartet - steigen", "Kosten – wie erwartet – steigen"),
         (

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from vorlagen.api import render, render_many, save
     from vorlagen.batch import RenderResult
     from vorlagen.pdf import to_pdf, to_pdf_many
-    from vorlagen.template import Fassung, Template, check_template
+    from vorlagen.template import Fassung, Template, check_template, shipped_templates
 
 __version__ = "0.1.0"
 
@@ -106,6 +106,7 @@ __all__ = [
     "render",
     "render_many",
     "save",
+    "shipped_templates",
     "to_pdf",
     "to_pdf_many",
 ]
@@ -124,6 +125,7 @@ _LAZY = {
     "Fassung": "vorlagen.template",
     "Template": "vorlagen.template",
     "check_template": "vorlagen.template",
+    "shipped_templates": "vorlagen.template",
 }
 
 

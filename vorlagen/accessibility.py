@@ -9,16 +9,25 @@ repeat, and images without alternative text.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final
 
 from lxml import etree
 
 from vorlagen.docx.ns import DC_NS, W_NS, WP_NS, paragraph_text
-from vorlagen.docx.package import CORE_REL, SAFE_PARSER, related_part, tag_parts
+from vorlagen.docx.package import (
+    CORE_REL,
+    SAFE_PARSER,
+    package_problems,
+    related_part,
+    tag_parts,
+)
 from vorlagen.docx.styles import builtin_name, heading_level
+from vorlagen.errors import TemplateError
 
 __all__ = ["AccessibilityProblem", "check_accessibility"]
 
@@ -101,13 +110,26 @@ def _in_table(paragraph: Any) -> bool:
     return next(paragraph.iterancestors(f"{_W}tc"), None) is not None
 
 
-def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
-    """Every accessibility problem of a DOCX document; empty if there is none."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        files = {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
+def check_accessibility(docx: bytes | str | os.PathLike[str]) -> list[AccessibilityProblem]:
+    """Every accessibility problem of a DOCX document (its bytes or its path); empty if none.
 
-    def part(name: str | None) -> Any:
-        return etree.fromstring(files[name], SAFE_PARSER) if name in files else None
+    Raises:
+        OSError: a path that cannot be read.
+        TemplateError: the file is no Word document that can be opened safely (not a zip,
+            too large, paths outside the archive, a DTD, ...), with every reason.
+    """
+    name = "<bytes>"
+    if not isinstance(docx, bytes):
+        name = str(docx)
+        docx = Path(docx).read_bytes()
+    unusable = package_problems(docx)
+    if unusable:
+        raise TemplateError(name, unusable)
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        files = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+
+    def part(part_name: str | None) -> Any:
+        return etree.fromstring(files[part_name], SAFE_PARSER) if part_name in files else None
 
     styles_root = part("word/styles.xml")
     core = part(related_part(files, "", CORE_REL))
@@ -117,8 +139,8 @@ def check_accessibility(docx: bytes) -> list[AccessibilityProblem]:
     body = parts.get("word/document.xml")
     if body is not None:
         problems += _body_problems(body, styles)
-    for name, root in parts.items():
-        problems += _image_problems(name, root)
+    for part_name, root in parts.items():
+        problems += _image_problems(part_name, root)
     return problems
 
 

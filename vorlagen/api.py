@@ -4,49 +4,57 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vorlagen.atomic import write_atomic
-from vorlagen.formatting.hausstil import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
-from vorlagen.template import Fassung, Template
+from vorlagen.template import Fassung, HausstilLike, Template
 
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
 
 __all__ = ["render", "render_many", "resolve_template", "save"]
 
+#: A template: loaded, a path to a Word file, the name of a shipped one, or None (default).
 TemplateLike = Template | str | os.PathLike[str] | None
 
 
-@cache
-def _default() -> Template:
-    data = resources.files("vorlagen").joinpath("templates/default.docx").read_bytes()
-    return Template.from_bytes(data, name="default.docx")
+def resolve_template(template: TemplateLike, hausstil: HausstilLike | None = None) -> Template:
+    """The Template to render with: the given one, one loaded from a path, or a shipped one.
 
+    A name without folder and extension (``"stadt"``) that is no file names a shipped
+    template (:func:`~vorlagen.template.shipped_templates`); None is ``"default"``. A
+    template loaded from a path takes ``hausstil`` instead of its house style file.
 
-def resolve_template(template: TemplateLike, hausstil: Hausstil | None = None) -> Template:
-    """The Template to render with: the given one, one loaded from a path, or the default.
-
-    A template loaded from a path takes ``hausstil`` instead of its house style file.
+    Raises:
+        TemplateError: the template cannot be used, or no template has that name.
     """
     if template is None:
-        return _default()
+        return Template.shipped("default", hausstil)
     if isinstance(template, Template):
         return template
-    return Template.from_path(template, hausstil)
+    path = Path(template)
+    if _names_shipped(path):
+        return Template.shipped(path.name, hausstil)
+    return Template.from_path(path, hausstil)
+
+
+def _names_shipped(path: Path) -> bool:
+    """Whether ``path`` is meant as the name of a shipped template rather than a file."""
+    return not path.suffix and len(path.parts) == 1 and not path.exists()
 
 
 def render(
     vorlage: Sitzungsvorlage,
     template: TemplateLike = None,
-    hausstil: Hausstil | None = None,
+    hausstil: HausstilLike | None = None,
     fassung: Fassung = "intern",
 ) -> bytes:
-    """Render a paper to DOCX bytes (default template, and its house style, unless given)."""
+    """Render a paper to DOCX bytes (default template, and its house style, unless given).
+
+    ``hausstil`` is a :class:`~vorlagen.Hausstil` or its fields as a mapping.
+    """
     return resolve_template(template, hausstil).render(vorlage, fassung, hausstil=hausstil)
 
 
@@ -54,7 +62,7 @@ def save(
     vorlage: Sitzungsvorlage,
     path: str | os.PathLike[str],
     template: TemplateLike = None,
-    hausstil: Hausstil | None = None,
+    hausstil: HausstilLike | None = None,
     fassung: Fassung = "intern",
 ) -> Path:
     """Render a paper and write it to ``path`` atomically; returns the path."""
@@ -64,7 +72,7 @@ def save(
 def render_many(
     papers: Iterable[Sitzungsvorlage],
     template: TemplateLike = None,
-    hausstil: Hausstil | None = None,
+    hausstil: HausstilLike | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
     fassung: Fassung = "intern",

@@ -32,7 +32,10 @@ def write_atomic(path: Path, data: bytes) -> Path:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_UMASK
-    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:  # a missing folder, no permission: about the target, not our file
+        raise _naming(e, path) from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -40,11 +43,18 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as e:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(e, OSError) and e.errno is not None:
+            raise _naming(e, path) from e
         raise
     _sync_directory(path.parent)
     return path
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """``error`` naming ``path``: the caller never heard of the temporary file beside it."""
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def _sync_directory(folder: Path) -> None:

@@ -47,6 +47,11 @@ class RenderResult:
         """Whether the paper was rendered."""
         return self.error is None
 
+    def __repr__(self) -> str:
+        # the document's size, not its bytes: a result is printed while debugging a batch
+        docx = "None" if self.docx is None else f"<{len(self.docx)} Bytes>"
+        return f"RenderResult(index={self.index}, docx={docx}, error={self.error!r})"
+
 
 def _render_one(job: Job, index: int, paper: Any) -> RenderResult:
     try:

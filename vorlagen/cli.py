@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
 from vorlagen.batch import RenderResult
@@ -26,6 +27,8 @@ from vorlagen.template import Fassung, Template, check_template
 __all__ = ["example_json", "load_paper", "main", "schema_json"]
 
 EXAMPLE = "beschlussvorlage.json"
+#: Appended to a paper's name for its public version, so that it never replaces the internal one.
+_PUBLIC_SUFFIX = " (öffentlich)"
 
 # A paper read from its file, where its DOCX goes, and the validated paper.
 _Job = tuple[Path, Path, Sitzungsvorlage]
@@ -65,16 +68,20 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vorlagen", description="Sitzungsvorlagen als DOCX erzeugen."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     r = commands.add_parser("render", help="eine Vorlage (JSON oder YAML) als DOCX ausgeben")
     r.add_argument("papers", type=Path, nargs="+", help="Vorlagen als .json oder .yaml")
     r.add_argument(
         "-o",
         "--output",
-        type=Path,
-        help="Zieldatei, bei mehreren Vorlagen ein Verzeichnis (Standard: wie die Vorlage, .docx)",
+        help="Zieldatei oder Ordner (mit / am Ende; bei mehreren Vorlagen immer ein Ordner, "
+        "fehlende Ordner werden angelegt; Standard: wie die Vorlage, .docx)",
     )
-    r.add_argument("--template", type=Path, help="eigene DOCX-Dokumentvorlage")
+    r.add_argument(
+        "--template",
+        help="eigene Dokumentvorlage (.docx, .dotx) oder eine mitgelieferte: default, stadt",
+    )
     r.add_argument("--waehrung", choices=["€", "EUR"], help="Währungszeichen (Hausstil)")
     r.add_argument(
         "--workers", type=int, help="Prozesse für mehrere Vorlagen (Standard: einer je CPU)"
@@ -82,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--oeffentlich",
         action="store_true",
-        help="öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner)",
+        help="öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner); "
+        "Standardname „vorlage (öffentlich).docx“",
     )
     r.add_argument(
         "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
@@ -90,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
-    c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx)")
+    c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx oder .dotx)")
     s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
     s.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     return parser
@@ -130,20 +138,45 @@ def _load(path: Path) -> Sitzungsvorlage | None:
     return None
 
 
-def _targets(papers: Sequence[Path], output: Path | None) -> list[Path] | None:
-    """Where each paper's DOCX goes; None (after a message) if ``output`` cannot hold them."""
-    if output is None:
-        return [paper.with_suffix(".docx") for paper in papers]
-    if len(papers) == 1 and not output.is_dir() and not str(output).endswith(("/", os.sep)):
-        return [output]
-    if not output.is_dir():
-        _say(f"{output}: Verzeichnis nicht gefunden")
+def _docx_name(paper: Path, public: bool) -> str:
+    """The default file name of a paper's document: ``vorlage.docx``, ``vorlage (öffentlich).docx``.
+
+    >>> _docx_name(Path("sitzung/vorlage.json"), public=True)
+    'vorlage (öffentlich).docx'
+    """
+    return paper.stem + (_PUBLIC_SUFFIX if public else "") + ".docx"
+
+
+def _targets(
+    papers: Sequence[Path], raw: str | None, *, public: bool
+) -> tuple[list[Path], Path | None] | None:
+    """Where each paper's DOCX goes, and the folder to create for them if it is missing.
+
+    None (after a message) if the output ``raw`` (``-o`` as typed: a ``Path`` would drop the
+    trailing separator that marks a folder) cannot hold them.
+    """
+    if raw is None:
+        return [paper.with_name(_docx_name(paper, public)) for paper in papers], None
+    output = Path(raw)
+    folder = output.is_dir() or raw.endswith(("/", os.sep))
+    if len(papers) == 1 and not folder:
+        internal = papers[0].with_suffix(".docx")
+        if public and output.exists() and output.resolve() == internal.resolve():
+            _say(
+                f"{output}: hier steht die interne Fassung; die öffentliche Fassung wird nicht "
+                f"darübergeschrieben (ohne -o: „{_docx_name(papers[0], public)}“)"
+            )
+            return None
+        return [output], None
+    if output.exists() and not output.is_dir():
+        several = ", wenn mehrere Vorlagen angegeben sind" if len(papers) > 1 else ""
+        _say(f"{output}: -o muss ein Ordner sein{several}")
         return None
-    targets = [output / paper.with_suffix(".docx").name for paper in papers]
+    targets = [output / _docx_name(paper, public) for paper in papers]
     if len(set(targets)) < len(targets):
         _say(f"{output}: mehrere Vorlagen hätten denselben Dateinamen")
         return None
-    return targets
+    return targets, None if output.is_dir() else output
 
 
 def _jobs(papers: Sequence[Path], targets: Sequence[Path]) -> list[_Job]:
@@ -212,17 +245,29 @@ def _write_pdfs(documents: list[tuple[Path, bytes]]) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    targets = _targets(args.papers, args.output)
-    if targets is None:
+    found = _targets(args.papers, args.output, public=args.oeffentlich)
+    if found is None:
         return 1
-    hausstil = Hausstil(waehrung=args.waehrung) if args.waehrung else None
+    targets, folder = found
     try:
-        template = resolve_template(args.template, hausstil)
+        template = resolve_template(args.template)
     except VorlagenError as e:
         _say(str(e))
         return 1
+    if args.waehrung:  # the template's house style (from its file, if it has one), but this
+        stil = template.hausstil.model_dump()
+        template = template.with_hausstil(
+            Hausstil.model_validate({**stil, "waehrung": args.waehrung})
+        )
     fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
-    written = _render_jobs(_jobs(args.papers, targets), template, args.workers, fassung)
+    jobs = _jobs(args.papers, targets)
+    if jobs and folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _say(f"{folder}: Ordner nicht anlegbar: {e.strerror or e}")
+            return 1
+    written = _render_jobs(jobs, template, args.workers, fassung)
     failed = len(args.papers) - len(written)
     if args.pdf and written:
         failed += _write_pdfs(written)

@@ -116,7 +116,7 @@ class TemplateProblem:
         if self.table is not None:
             where += f" (Tabelle {self.table}, Zeile {self.row}, Zelle {self.cell})"
         tag = f" {self.tag}" if self.tag else ""
-        return f"{where}:{tag} – {self.message}"
+        return f"{where}:{tag} – {self.message}" if self.tag else f"{where}: {self.message}"
 
 
 class TemplateError(VorlagenError):
@@ -125,6 +125,10 @@ class TemplateError(VorlagenError):
     def __init__(self, source: str, problems: list[TemplateProblem]) -> None:
         self.source = source
         self.problems = list(problems)
+        if len(self.problems) == 1 and self.problems[0].kind is ProblemKind.FILE:
+            # a file that cannot be read is not faulty: say what it is
+            super().__init__(f"Vorlage {source!r}: {self.problems[0].message}")
+            return
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"Vorlage {source!r} ist fehlerhaft:\n{lines}")
 

@@ -14,10 +14,12 @@ import os
 import re
 import tomllib
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
@@ -47,11 +49,14 @@ from vorlagen.schemas.fehler import fehlermeldungen
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
 
-__all__ = ["Fassung", "Template", "check_template"]
+__all__ = ["Fassung", "HausstilLike", "Template", "check_template", "shipped_templates"]
 
 #: Which version of a paper: for the administration and council ("intern", everything) or
 #: for the public ("oeffentlich", without the personal data of staff).
 Fassung = Literal["intern", "oeffentlich"]
+
+#: A house style, or its fields as a mapping (``{"waehrung": "EUR"}``), validated into one.
+HausstilLike = Hausstil | Mapping[str, Any]
 
 _CONTEXT_NAMES = frozenset({"vorlage"})
 
@@ -84,50 +89,80 @@ class Template:
 
     @classmethod
     def from_path(
-        cls, path: str | os.PathLike[str] | bytes, hausstil: Hausstil | None = None
+        cls, path: str | os.PathLike[str] | bytes, hausstil: HausstilLike | None = None
     ) -> Template:
-        """Load a template from a ``.docx`` file (or its bytes) and check it.
+        """Load a template from a Word file (``.docx``, or a Word template ``.dotx``) and check it.
 
         Without ``hausstil``, the house style comes from a TOML file of the same name beside
         the template (``kreis.docx``: ``kreis.toml``), or is DIN 5008 if there is none.
 
         Raises:
             TemplateError: listing every problem found, each with its place.
+            pydantic.ValidationError: ``hausstil`` given as a mapping is not a house style.
         """
         if isinstance(path, bytes):
             return cls.from_bytes(path, hausstil=hausstil)
-        data, hausstil, problems = _read(Path(path), hausstil)
+        data, stil, problems = _read(Path(path), _hausstil(hausstil))
         if data is None:
             raise TemplateError(str(path), problems)
-        return cls.from_bytes(data, name=str(path), hausstil=hausstil)
+        try:
+            return cls.from_bytes(data, name=str(path), hausstil=stil)
+        except TemplateError as e:
+            raise TemplateError(str(path), _named(e.problems, str(path))) from None
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, name: str = "<bytes>", hausstil: Hausstil | None = None
+        cls, data: bytes, name: str = "<bytes>", hausstil: HausstilLike | None = None
     ) -> Template:
-        """Load a template from DOCX bytes and check it; raises TemplateError."""
+        """Load a template from the bytes of a Word file and check it; raises TemplateError."""
+        stil = _hausstil(hausstil)
         prepared = _prepare(data)
         if not isinstance(prepared, _Prepared):
             raise TemplateError(name, prepared)
-        return cls(name, hausstil or DIN_5008, prepared)
+        return cls(name, stil or DIN_5008, prepared)
+
+    @classmethod
+    def shipped(cls, name: str = "default", hausstil: HausstilLike | None = None) -> Template:
+        """A template shipped with vorlagen, by its name (see :func:`shipped_templates`).
+
+        It is loaded and checked once per process; ``hausstil`` costs nothing extra.
+
+        >>> Template.shipped("stadt").name
+        'stadt'
+
+        Raises:
+            TemplateError: there is no shipped template of that name.
+        """
+        stil = _hausstil(hausstil)
+        if name not in shipped_templates():
+            known = ", ".join(f"„{n}“" for n in shipped_templates())
+            message = (
+                f"nicht gefunden: keine mitgelieferte Vorlage heißt so (mitgeliefert: {known})"
+            )
+            raise TemplateError(name, [TemplateProblem(name, message, kind=ProblemKind.FILE)])
+        template = _shipped(name)
+        return template if stil is None else template.with_hausstil(stil)
 
     def __reduce__(self) -> tuple[object, tuple[bytes, str, Hausstil]]:
         # another process (a batch's worker) gets the bytes and prepares them itself
         return (Template.from_bytes, (self.data, self.name, self.hausstil))
 
-    def with_hausstil(self, hausstil: Hausstil) -> Template:
+    def with_hausstil(self, hausstil: HausstilLike) -> Template:
         """The same prepared template with another house style (nothing is loaded again)."""
-        return self if hausstil == self.hausstil else dataclasses.replace(self, hausstil=hausstil)
+        stil = _hausstil(hausstil) or DIN_5008
+        return self if stil == self.hausstil else dataclasses.replace(self, hausstil=stil)
 
     def render(
         self,
         vorlage: Sitzungsvorlage,
         fassung: Fassung = "intern",
         *,
-        hausstil: Hausstil | None = None,
+        hausstil: HausstilLike | None = None,
     ) -> bytes:
         """Render a paper to DOCX bytes, in ``hausstil`` or else the template's house style.
 
+        ``hausstil`` is a :class:`Hausstil` or its fields as a mapping (``{"waehrung":
+        "EUR"}``); a mapping that is not a house style raises pydantic's ValidationError.
         ``fassung="oeffentlich"`` renders the version for the public: without the
         Sachbearbeitung (and the signer's name, if the Hausstil says so); a non-public paper
         has no such version (RenderError).
@@ -135,10 +170,7 @@ class Template:
         if not isinstance(vorlage, Sitzungsvorlage):
             msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
             raise TypeError(msg)
-        stil = self.hausstil if hausstil is None else hausstil
-        if not isinstance(stil, Hausstil):
-            msg = f"Hausstil erwartet, erhalten: {type(stil).__name__}"
-            raise TypeError(msg)
+        stil = _hausstil(hausstil) or self.hausstil
         vorlage = _fassung(vorlage, fassung, stil)
         prepared = self._prepared
         hooks = RenderHooks(formatter(stil), prepared.styles)
@@ -157,7 +189,7 @@ class Template:
         path: str | os.PathLike[str],
         fassung: Fassung = "intern",
         *,
-        hausstil: Hausstil | None = None,
+        hausstil: HausstilLike | None = None,
     ) -> Path:
         """Render a paper and write it to ``path`` atomically; returns the path."""
         return write_atomic(Path(path), self.render(vorlage, fassung, hausstil=hausstil))
@@ -167,7 +199,7 @@ class Template:
         vorlage: Sitzungsvorlage,
         fassung: Fassung = "intern",
         *,
-        hausstil: Hausstil | None = None,
+        hausstil: HausstilLike | None = None,
     ) -> bytes:
         """Render a paper to PDF/A-2b (tagged) through LibreOffice; see :mod:`vorlagen.pdf`."""
         from vorlagen.pdf import to_pdf
@@ -181,7 +213,7 @@ class Template:
         progress: Progress | None = None,
         fassung: Fassung = "intern",
         *,
-        hausstil: Hausstil | None = None,
+        hausstil: HausstilLike | None = None,
     ) -> Iterator[RenderResult]:
         """Render many papers on several processes; see :func:`vorlagen.render_many`."""
         from vorlagen.batch import render_each
@@ -201,6 +233,44 @@ class _RenderJob:
 
     def __call__(self, paper: Sitzungsvorlage) -> bytes:
         return self.template.render(paper, self.fassung)
+
+
+def _hausstil(value: HausstilLike | None) -> Hausstil | None:
+    """A house style given as one or as its fields; raises pydantic's ValidationError."""
+    if value is None or isinstance(value, Hausstil):
+        return value
+    if not isinstance(value, Mapping):
+        msg = (
+            "Hausstil erwartet (vorlagen.Hausstil oder ein dict wie {'waehrung': 'EUR'}), "
+            f"erhalten: {type(value).__name__}"
+        )
+        raise TypeError(msg)
+    return Hausstil.model_validate(dict(value))
+
+
+def shipped_templates() -> list[str]:
+    """The names of the templates shipped with vorlagen, for :meth:`Template.shipped`.
+
+    >>> shipped_templates()
+    ['default', 'stadt']
+    """
+    folder = resources.files("vorlagen").joinpath("templates")
+    return sorted(
+        entry.name.removesuffix(".docx")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".docx")
+    )
+
+
+@cache
+def _shipped(name: str) -> Template:
+    data = resources.files("vorlagen").joinpath("templates", f"{name}.docx").read_bytes()
+    return Template.from_bytes(data, name=name)
+
+
+def _named(problems: list[TemplateProblem], name: str) -> list[TemplateProblem]:
+    """The problems of a whole file (not a part of it) as the problems of ``name``."""
+    return [dataclasses.replace(p, part=name) if not p.part else p for p in problems]
 
 
 def _fassung(vorlage: Sitzungsvorlage, fassung: Fassung, hausstil: Hausstil) -> Sitzungsvorlage:
@@ -296,7 +366,20 @@ def check_template(template: str | os.PathLike[str] | bytes) -> list[TemplatePro
     if data is None:
         return problems
     prepared = _prepare(data)
-    return [] if isinstance(prepared, _Prepared) else prepared
+    if isinstance(prepared, _Prepared):
+        return []
+    return prepared if isinstance(template, bytes) else _named(prepared, str(template))
+
+
+def _unreadable(error: OSError) -> str:
+    """Why a template file cannot be read, in the words of its user."""
+    if isinstance(error, FileNotFoundError):
+        return "nicht gefunden"
+    if isinstance(error, IsADirectoryError):
+        return "ist ein Ordner, keine Word-Datei"
+    if isinstance(error, PermissionError):
+        return "nicht lesbar: keine Leseberechtigung"
+    return f"nicht lesbar: {error.strerror or error}"
 
 
 def _read(
@@ -309,11 +392,7 @@ def _read(
             return None, None, [TemplateProblem(str(path), too_big, kind=ProblemKind.PACKAGE)]
         data = path.read_bytes()
     except OSError as e:
-        return (
-            None,
-            None,
-            [TemplateProblem(str(path), f"nicht lesbar: {e.strerror or e}", kind=ProblemKind.FILE)],
-        )
+        return None, None, [TemplateProblem(str(path), _unreadable(e), kind=ProblemKind.FILE)]
     sidecar = path.with_suffix(".toml")
     if hausstil is not None or not sidecar.is_file():
         return data, hausstil, []

@@ -72,7 +72,13 @@ EXPRESSIONS: list[tuple[str, list[tuple[ProblemKind, int, str]]]] = [
     ("{{p punkt.inhalt }}", []),
     (
         "{{ punkt.titl }}",
-        [(K.UNKNOWN_NAME, 1, f"„titl“ ist kein Feld von Punkt; vorhanden: {FIELDS}")],
+        [
+            (
+                K.UNKNOWN_NAME,
+                1,
+                f"„titl“ ist kein Feld von Punkt; meinten Sie „titel“? Vorhanden: {FIELDS}",
+            )
+        ],
     ),
     ("{{ titel }}", [(K.UNKNOWN_NAME, 1, "unbekannter Name „titel“; verfügbar: punkt")]),
     (
@@ -175,7 +181,13 @@ STATEMENTS: list[tuple[list[str], list[tuple[ProblemKind, int, str]]]] = [
     ),
     (
         ["{%p if punkt.nummer %}", "{%p elif punkt.titl %}", "{%p endif %}"],
-        [(K.UNKNOWN_NAME, 2, f"„titl“ ist kein Feld von Punkt; vorhanden: {FIELDS}")],
+        [
+            (
+                K.UNKNOWN_NAME,
+                2,
+                f"„titl“ ist kein Feld von Punkt; meinten Sie „titel“? Vorhanden: {FIELDS}",
+            )
+        ],
     ),
     (["{%p else %}"], [(K.STRAY_BLOCK, 1, "„else“ ohne passendes „if“ davor")]),
     (
@@ -255,7 +267,12 @@ def test_tag_in_a_tracked_deletion() -> None:
     )
 
 
+def test_part_without_braces_has_no_tags_to_check() -> None:
+    # its XML is the package check's concern (vorlagen.docx.package), which reads every part
+    assert check_parts({"word/header1.xml": b"<w:hdr"}, ENV, TYPES) == []
+
+
 def test_part_that_is_no_xml() -> None:
-    (problem,) = check_parts({"word/header1.xml": b"<w:hdr"}, ENV, TYPES)
+    (problem,) = check_parts({"word/header1.xml": b"<w:hdr>{{ titel }}"}, ENV, TYPES)
     assert (problem.part, problem.kind) == ("word/header1.xml", ProblemKind.SYNTAX)
     assert problem.message.startswith("kein gültiges XML: ")

@@ -35,13 +35,17 @@ def test_valid(value: Any, expected: str) -> None:
 @pytest.mark.parametrize(
     ("value", "error_type", "fragment"),
     [
-        (1.5, "betrag_float", "„1.50“"),
+        (1.5, "betrag_float", 'in Anführungszeichen setzen, z. B. "1.50"'),
+        (1234.50, "betrag_float", 'z. B. "1234.50"'),
         (161088.0, "betrag_float", "Gleitkommazahl"),
         ("1,5", "betrag_format", "„1.5“"),
         ("1.234,50", "betrag_format", "„1234.50“"),
         ("12 €", "betrag_format", "161088.00"),
         ("", "betrag_format", "Betrag erwartet"),
-        ("1.005", "betrag_format", "Betrag erwartet"),
+        ("1.005", "betrag_stellen", "Betrag 1.005 hat mehr als zwei Nachkommastellen"),
+        ("1234.505", "betrag_stellen", "Betrag 1234.505 hat mehr als zwei Nachkommastellen"),
+        (" -0.001 ", "betrag_stellen", "Betrag -0.001 hat mehr als zwei Nachkommastellen"),
+        ("1.500", "betrag_stellen", "zwei Nachkommastellen"),
         (Decimal("1.005"), "betrag_stellen", "zwei Nachkommastellen"),
         (Decimal("NaN"), "betrag_stellen", "zwei Nachkommastellen"),
         (True, "betrag_format", "Betrag erwartet"),
@@ -56,6 +60,16 @@ def test_invalid(value: Any, error_type: str, fragment: str) -> None:
     assert error["loc"] == ("betrag",)
     assert error["type"] == error_type
     assert fragment in error["msg"]
+
+
+@pytest.mark.parametrize("value", [1234.5, 5.0, 1e-7])
+def test_a_float_is_not_echoed(value: float) -> None:
+    """What a float prints as is not what was typed: ``betrag: 1234.50`` in YAML is 1234.5."""
+    with pytest.raises(ValidationError) as info:
+        Modell.model_validate({"betrag": value})
+    message = info.value.errors()[0]["msg"]
+    assert f"Betrag {value!r}" not in message
+    assert message.startswith("Betrag ohne Anführungszeichen")
 
 
 def test_json_round_trip_keeps_the_amount_exact() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from tests.conftest import minimal_data
 from tests.images import png
 from vorlagen.schemas import (
     Absatz,
@@ -17,10 +18,12 @@ from vorlagen.schemas import (
     Link,
     Liste,
     Listeneintrag,
+    Sitzungsvorlage,
     Tabelle,
     Ueberschrift,
     Zitat,
 )
+from vorlagen.schemas.fehler import fehlermeldungen
 
 PNG = png()
 
@@ -110,6 +113,37 @@ def test_what_cannot_be_placed_is_an_error(basis: Path, text: str, fragment: str
         Inhalt.from_markdown(text, basis=basis)
     messages = [e["msg"] for e in info.value.errors()]
     assert any(fragment in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("- a\n  - b\n    - c\n      - d", "Zeile 4: Listen können höchstens 3 Ebenen tief"),
+        ("Absatz\n\n1. a\n   - b\n     - [x](ftp://y)", "Zeile 5: Linkziel „ftp://y“"),
+        ("- a\n- b\n  - c \x01", "Zeile 3: Zeichen U+0001"),
+        ("- a\n\n  - b\n\n    zweiter Absatz [x](mailto:)", "Zeile 3: Linkziel „mailto:“"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | [x](ftp://y) |", "Zeile 4: Linkziel"),
+        ("> eins\n>\n> [x](ftp://y)", "Zeile 3: Linkziel"),
+        ("Text\n\n![Plan](fehlt.png)", "Zeile 3: Bild „fehlt.png“ nicht lesbar"),
+    ],
+)
+def test_errors_the_model_finds_name_the_markdown_line(
+    basis: Path, text: str, fragment: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Inhalt.from_markdown(text, basis=basis)
+    (error,) = info.value.errors()
+    assert f"Markdown, {fragment}" in error["msg"]
+
+
+def test_markdown_line_in_a_paper() -> None:
+    data = minimal_data(sachdarstellung={"markdown": "- a\n  - b\n    - c\n      - d"})
+    with pytest.raises(ValidationError) as info:
+        Sitzungsvorlage.model_validate(data)
+    assert fehlermeldungen(info.value) == [
+        "sachdarstellung: Markdown, Zeile 4: Listen können höchstens 3 Ebenen tief geschachtelt "
+        "werden"
+    ]
 
 
 def test_image_path_needs_a_base_directory() -> None:

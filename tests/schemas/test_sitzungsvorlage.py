@@ -7,8 +7,8 @@ import pytest
 from pydantic import ValidationError
 
 from tests.conftest import EXAMPLE_FILES, minimal_data
-from vorlagen.schemas import Sitzungsvorlage, Vorlagenart, Zustaendigkeit
-from vorlagen.schemas.fehler import fehlermeldungen
+from vorlagen.schemas import Beratung, Sitzungsvorlage, Vorlagenart, Zustaendigkeit
+from vorlagen.schemas.fehler import fehlermeldungen, feldpfad
 
 
 def beratung(gremium: str, datum: str, rolle: str) -> dict[str, str]:
@@ -18,6 +18,9 @@ def beratung(gremium: str, datum: str, rolle: str) -> dict[str, str]:
 VORBERATUNG = beratung("Kreisausschuss", "2026-05-20", "Vorberatung")
 ENTSCHEIDUNG = beratung("Kreistag", "2026-06-10", "Entscheidung")
 KENNTNIS = beratung("Kreistag", "2026-06-10", "Kenntnisnahme")
+NICHTOEFFENTLICH = {"oeffentlich": False, "nichtoeffentlich_grund": "Personalangelegenheit"}
+NICHT_BEZIFFERT = {"beziffert": False, "erlaeuterung": "Die Verwaltung ermittelt die Kosten."}
+POSITION = {"haushaltsjahr": 2027, "bezeichnung": "Kosten", "betrag": "1"}
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -114,8 +117,62 @@ INVALID: list[tuple[str, dict[str, Any], tuple[Any, ...], str]] = [
         "no Beschlussvorschlag",
         {"beschlussvorschlag": None},
         ("beschlussvorschlag",),
-        "eine Beschlussvorlage braucht einen Beschlussvorschlag",
+        "eine Beschlussvorlage braucht einen Beschlussvorschlag (ohne kommen nur "
+        "Mitteilungsvorlage, Berichtsvorlage, Anfrage und Beantwortung einer Anfrage aus)",
     ),
+    (
+        "Antrag without Beschlussvorschlag",
+        {"art": "Antrag", "beschlussvorschlag": None},
+        ("beschlussvorschlag",),
+        "ein Antrag braucht einen Beschlussvorschlag",
+    ),
+    (
+        "non-public paper, a Beratung stated public",
+        {
+            **NICHTOEFFENTLICH,
+            "beratungsfolge": [VORBERATUNG, {**ENTSCHEIDUNG, "oeffentlich": True}],
+        },
+        ("beratungsfolge", 1, "oeffentlich"),
+        "Beratung 2 (Kreistag, 10.06.2026) ist öffentlich angegeben, die Vorlage aber "
+        "nichtöffentlich; „oeffentlich“ weglassen oder auf false setzen",
+    ),
+    (
+        "not beziffert, with positions",
+        {"finanzielle_auswirkungen": {**NICHT_BEZIFFERT, "positionen": [POSITION]}},
+        ("finanzielle_auswirkungen", "positionen"),
+        "noch nicht bezifferte finanzielle Auswirkungen haben keine Positionen",
+    ),
+    (
+        "not beziffert, without Erläuterung",
+        {"finanzielle_auswirkungen": {"beziffert": False}},
+        ("finanzielle_auswirkungen", "erlaeuterung"),
+        "noch nicht bezifferte finanzielle Auswirkungen brauchen eine Erläuterung",
+    ),
+    (
+        "internal version without the signer's name",
+        {"unterzeichnung": {"funktion": "Landrat"}},
+        ("unterzeichnung", "name"),
+        "Name der Unterzeichnung fehlt; nur die öffentliche Fassung",
+    ),
+    (
+        "internal version, the signer's name null",
+        {"fassung": "intern", "unterzeichnung": {"funktion": "Landrat", "name": None}},
+        ("unterzeichnung", "name"),
+        "Name der Unterzeichnung fehlt",
+    ),
+    (
+        "public version with Sachbearbeitung",
+        {"fassung": "oeffentlich", "sachbearbeitung": {"name": "Erika Beispiel"}},
+        ("sachbearbeitung",),
+        "die öffentliche Fassung nennt keine Sachbearbeitung",
+    ),
+    (
+        "public version of a non-public paper",
+        {"fassung": "oeffentlich", **NICHTOEFFENTLICH},
+        ("oeffentlich",),
+        "eine nichtöffentliche Vorlage hat keine öffentliche Fassung",
+    ),
+    ("fassung unknown", {"fassung": "presse"}, ("fassung",), "'intern' or 'oeffentlich'"),
     ("no Sachdarstellung", {"sachdarstellung": None}, ("sachdarstellung",), "list"),
     (
         "float amount",
@@ -210,13 +267,122 @@ def test_invalid(changes: dict[str, Any], loc: tuple[Any, ...], fragment: str) -
     errors = info.value.errors()
     assert [e["loc"] for e in errors] == [loc], errors
     assert fragment in errors[0]["msg"]
+    assert fehlermeldungen(info.value)[0].startswith(feldpfad(loc) + ": ")
 
 
-def test_anfrage_needs_no_beschlussvorschlag() -> None:
-    paper = Sitzungsvorlage.model_validate(
-        minimal_data(art="Anfrage", beschlussvorschlag=None, beratungsfolge=[KENNTNIS])
+def both_stated_public() -> dict[str, Any]:
+    folge = [{**VORBERATUNG, "oeffentlich": True}, {**ENTSCHEIDUNG, "oeffentlich": True}]
+    return minimal_data(**NICHTOEFFENTLICH, beratungsfolge=folge)
+
+
+def test_every_beratung_stated_public_is_named() -> None:
+    with pytest.raises(ValidationError) as info:
+        Sitzungsvorlage.model_validate(both_stated_public())
+    assert [e["loc"] for e in info.value.errors()] == [
+        ("beratungsfolge", 0, "oeffentlich"),
+        ("beratungsfolge", 1, "oeffentlich"),
+    ]
+    assert fehlermeldungen(info.value)[0] == (
+        "beratungsfolge.0.oeffentlich: Beratung 1 (Kreisausschuss, 20.05.2026) ist öffentlich "
+        "angegeben, die Vorlage aber nichtöffentlich; „oeffentlich“ weglassen oder auf false "
+        "setzen"
     )
-    assert paper.beschlussvorschlag is None
+
+
+def unstated(folge: list[dict[str, str]]) -> list[Beratung]:
+    """Beratungen built in Python, leaving ``oeffentlich`` out."""
+    return [Beratung.model_validate(b) for b in folge]
+
+
+# (id, changes, attribute path, value after validation)
+VALID: list[tuple[str, dict[str, Any], tuple[str | int, ...], Any]] = [
+    (
+        "non-public paper, Beratung unstated",
+        {**NICHTOEFFENTLICH, "beratungsfolge": [VORBERATUNG, ENTSCHEIDUNG]},
+        ("beratungsfolge", 0, "oeffentlich"),
+        False,
+    ),
+    (
+        "non-public paper, Beratung instance unstated",
+        {**NICHTOEFFENTLICH, "beratungsfolge": unstated([VORBERATUNG, ENTSCHEIDUNG])},
+        ("beratungsfolge", 1, "oeffentlich"),
+        False,
+    ),
+    (
+        "non-public paper, Beratung stated non-public",
+        {**NICHTOEFFENTLICH, "beratungsfolge": [{**ENTSCHEIDUNG, "oeffentlich": False}]},
+        ("beratungsfolge", 0, "oeffentlich"),
+        False,
+    ),
+    (
+        "public paper, Beratung unstated",
+        {"beratungsfolge": [VORBERATUNG, ENTSCHEIDUNG]},
+        ("beratungsfolge", 0, "oeffentlich"),
+        True,
+    ),
+    (
+        "public paper, Beratung stated non-public",
+        {"beratungsfolge": [{**VORBERATUNG, "oeffentlich": False}, ENTSCHEIDUNG]},
+        ("beratungsfolge", 0, "oeffentlich"),
+        False,
+    ),
+    *[
+        (
+            f"{art} without Beschlussvorschlag",
+            {"art": art, "beschlussvorschlag": None, "beratungsfolge": [KENNTNIS]},
+            ("beschlussvorschlag",),
+            None,
+        )
+        for art in [
+            "Anfrage",
+            "Beantwortung einer Anfrage",
+            "Mitteilungsvorlage",
+            "Berichtsvorlage",
+        ]
+    ],
+    ("no finance", {"finanzielle_auswirkungen": None}, ("finanzielle_auswirkungen",), None),
+    (
+        "finance with positions",
+        {"finanzielle_auswirkungen": {"positionen": [POSITION]}},
+        ("finanzielle_auswirkungen", "beziffert"),
+        True,
+    ),
+    (
+        "finance not beziffert",
+        {"finanzielle_auswirkungen": NICHT_BEZIFFERT},
+        ("finanzielle_auswirkungen", "positionen"),
+        [],
+    ),
+    ("internal by default", {}, ("fassung",), "intern"),
+    (
+        "public version without the signer's name",
+        {"fassung": "oeffentlich", "unterzeichnung": {"funktion": "Landrat"}},
+        ("unterzeichnung", "name"),
+        None,
+    ),
+    (
+        "public version with the signer's name",
+        {"fassung": "oeffentlich", "unterzeichnung": {"funktion": "Landrat", "name": "X"}},
+        ("unterzeichnung", "name"),
+        "X",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "expected"),
+    [case[1:] for case in VALID],
+    ids=[case[0] for case in VALID],
+)
+def test_valid(changes: dict[str, Any], path: tuple[str | int, ...], expected: Any) -> None:
+    paper = Sitzungsvorlage.model_validate(minimal_data(**changes))
+    value: Any = paper
+    for step in path:
+        value = value[step] if isinstance(step, int) else getattr(value, step)
+    assert value == expected
+    assert type(value) is type(expected)  # a plain bool where a bool is expected
+    again = Sitzungsvorlage.model_validate(paper.model_dump(mode="json"))
+    assert again == paper
 
 
 def test_german_messages_name_every_field() -> None:

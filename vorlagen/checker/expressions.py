@@ -7,6 +7,7 @@ model's or a list's method is refused.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from functools import singledispatchmethod
 from typing import Any
@@ -32,6 +33,19 @@ from vorlagen.checker.types import (
 from vorlagen.errors import ProblemKind
 
 __all__ = ["Expressions"]
+
+
+def _known(name: str, known: list[str], label: str) -> str:
+    """What there is instead of ``name``, the nearest first if it looks like a slip of the pen.
+
+    >>> _known("federfuhrung", ["betreff", "federfuehrung"], "vorhanden")
+    '; meinten Sie „federfuehrung“? Vorhanden: betreff, federfuehrung'
+    >>> _known("titel", ["betreff"], "vorhanden")
+    '; vorhanden: betreff'
+    """
+    match = difflib.get_close_matches(name, known, n=1)
+    hint = f"; meinten Sie „{match[0]}“? {label.capitalize()}" if match else f"; {label}"
+    return f"{hint}: {', '.join(known)}"
 
 
 class Expressions:
@@ -81,7 +95,8 @@ class Expressions:
                 ProblemKind.UNKNOWN_NAME,
                 tag.paragraph,
                 tag.raw,
-                f"unbekannter Name „{node.name}“; verfügbar: {', '.join(self.scope.known())}",
+                f"unbekannter Name „{node.name}“"
+                + _known(node.name, self.scope.known(), "verfügbar"),
             )
         return kinds
 
@@ -173,7 +188,7 @@ class Expressions:
         if found:
             return found
         available = field_names(base)
-        hint = f"; vorhanden: {', '.join(available)}" if available else ""
+        hint = _known(name, available, "vorhanden") if available else ""
         self.out.add(
             ProblemKind.UNKNOWN_NAME,
             tag.paragraph,

@@ -120,20 +120,30 @@ class Collector:
 def paragraphs(root: Any) -> Iterator[Paragraph]:
     """Every paragraph below ``root`` in document order, tables numbered as they come."""
     tables: dict[Any, int] = {}
+    places: dict[Any, int] = {}  # row -> its number in its table, cell -> in its row
     for number, p in enumerate(root.iter(w("p")), start=1):
         paragraph = Paragraph(
             number, paragraph_text(p, breaks=False), paragraph_text(p, breaks=False, deleted=True)
         )
         tc = next(p.iterancestors(w("tc")), None)
         if tc is not None:
-            tr = tc.getparent()
-            tbl = tr.getparent()
+            # a row or cell may sit in a content control (w:sdt), not right in its parent
+            tr = next(tc.iterancestors(w("tr")))
+            tbl = next(tr.iterancestors(w("tbl")))
             paragraph.table = tables.setdefault(tbl, len(tables) + 1)
-            paragraph.row = list(tbl.iterchildren(w("tr"))).index(tr) + 1
-            paragraph.cell = list(tr.iterchildren(w("tc"))).index(tc) + 1
+            paragraph.row = _place(tr, tbl, "tr", "tbl", places)
+            paragraph.cell = _place(tc, tr, "tc", "tr", places)
             paragraph.row_text = "".join(t.text or "" for t in tr.iter(w("t")))
             paragraph.cell_text = "".join(t.text or "" for t in tc.iter(w("t")))
         yield paragraph
+
+
+def _place(element: Any, parent: Any, kind: str, parent_kind: str, places: dict[Any, int]) -> int:
+    """The 1-based number of a row in its table or a cell in its row (nested ones left out)."""
+    if element not in places:
+        own = (e for e in parent.iter(w(kind)) if next(e.iterancestors(w(parent_kind))) is parent)
+        places.update((e, n) for n, e in enumerate(own, start=1))
+    return places[element]
 
 
 def tags(paragraph: Paragraph, out: Collector) -> Iterator[Tag]:

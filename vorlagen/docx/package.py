@@ -133,8 +133,9 @@ def write_zip(entries: Iterable[Entry], when: tuple[int, int, int, int, int, int
 CORE_REL: Final = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 )
-#: The same relationship as some programs write it.
-_CORE_REL_OFFICE: Final = f"{REL_NS}/metadata/core-properties"
+#: Every spelling of that relationship programs write, in lower case: Word's, the one of
+#: the first edition of the standard, and LibreOffice's (``officedocument/2006/...``).
+_CORE_RELS: Final = frozenset({CORE_REL.lower(), f"{REL_NS}/metadata/core-properties".lower()})
 #: The relationship from the body to its list numbering.
 NUMBERING_REL: Final = f"{REL_NS}/numbering"
 
@@ -171,12 +172,18 @@ def related_part(files: Mapping[str, bytes], source: str, rel_type: str) -> str 
     rels = files.get(rels_name(source))
     if rels is None:
         return None
-    types = {rel_type, _CORE_REL_OFFICE} if rel_type == CORE_REL else {rel_type}
     for rel in etree.fromstring(rels, SAFE_PARSER).iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if rel.get("Type") in types and rel.get("TargetMode") != "External":
+        if _same_type(str(rel.get("Type", "")), rel_type) and rel.get("TargetMode") != "External":
             name = _resolve(source, str(rel.get("Target", "")))
             return name if name in files else None
     return None
+
+
+def _same_type(written: str, rel_type: str) -> bool:
+    """Whether a relationship type as a program wrote it is ``rel_type``."""
+    if rel_type == CORE_REL:
+        return written.lower() in _CORE_RELS
+    return written == rel_type
 
 
 def add_part(
@@ -188,21 +195,32 @@ def add_part(
     *,
     source: str = "word/document.xml",
 ) -> None:
-    """Add an XML part to a package, with its content type and a relationship from ``source``.
+    """Put an XML part into a package, with its content type and a relationship from ``source``.
 
-    ``rel_type`` is the full relationship type URI; ``source`` ``""`` is the package.
+    ``rel_type`` is the full relationship type URI; ``source`` ``""`` is the package. A part
+    of that name already there is replaced: the package keeps one entry, one content type
+    and one relationship of that type for each name (part names compare without case, as
+    in the standard).
     """
     files[name] = (XML_DECLARATION + xml).encode("utf-8")
     types = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
+    for old in types.findall(f"{{{CT_NS}}}Override"):
+        if str(old.get("PartName", "")).lstrip("/").lower() == name.lower():
+            types.remove(old)
     override = etree.SubElement(types, f"{{{CT_NS}}}Override")
     override.set("PartName", "/" + name)
     override.set("ContentType", content_type)
     files["[Content_Types].xml"] = serialize(types)
     rels_part = rels_name(source)
     rels = etree.fromstring(files.get(rels_part, EMPTY_RELS), SAFE_PARSER)
-    taken = {str(r.get("Id", "")) for r in rels}
-    add_relationship(rels, free_id("rIdVorlagen", taken), rel_type, relative(source, name))
-    files[rels_part] = serialize(rels)
+    if not any(
+        _same_type(str(r.get("Type", "")), rel_type)
+        and _resolve(source, str(r.get("Target", ""))).lower() == name.lower()
+        for r in rels
+    ):
+        taken = {str(r.get("Id", "")) for r in rels}
+        add_relationship(rels, free_id("rIdVorlagen", taken), rel_type, relative(source, name))
+        files[rels_part] = serialize(rels)
 
 
 #: A relationships part without relationships, to add the first one to.
@@ -279,15 +297,30 @@ _DOCUMENT_MAIN: Final = f"{WML_CONTENT_TYPE}.document.main+xml".encode()
 
 
 def as_document(files: Mapping[str, bytes]) -> dict[str, bytes] | None:
-    """A Word template's package (``.dotx``) as a document's; None if it is one already.
+    """A package as a Word document's, as Word writes it; None if it is one already.
 
     What is rendered from a template is a document: Word opens a ``.docx`` whose main part
-    says it is a template no more than python-docx does.
+    says it is a template (``.dotx``) no more than python-docx does. And the core properties
+    are related in the standard's spelling, which LibreOffice does not write: python-docx
+    and other readers find them by that spelling alone.
     """
+    changed: dict[str, bytes] = {}
     types = files["[Content_Types].xml"]
-    if _TEMPLATE_MAIN not in types:
-        return None
-    return {**files, "[Content_Types].xml": types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)}
+    if _TEMPLATE_MAIN in types:
+        changed["[Content_Types].xml"] = types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)
+    package_rels = files.get(rels_name(""))
+    if package_rels is not None:
+        rels = etree.fromstring(package_rels, SAFE_PARSER)
+        odd = [
+            r
+            for r in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
+            if r.get("Type") != CORE_REL and _same_type(str(r.get("Type", "")), CORE_REL)
+        ]
+        for rel in odd:
+            rel.set("Type", CORE_REL)
+        if odd:
+            changed[rels_name("")] = serialize(rels)
+    return {**files, **changed} if changed else None
 
 
 def tag_parts(files: Mapping[str, bytes]) -> list[str]:
@@ -331,15 +364,9 @@ def package_problems(data: bytes) -> list[TemplateProblem]:
             problems = _archive_problems(infos)
             if problems:
                 return problems
-            names = {info.filename for info in infos}
-            for required in ("word/document.xml", "[Content_Types].xml"):
-                if required not in names:
-                    return [_problem(required, "fehlt: keine Word-Datei")]
-            content_types = z.read("[Content_Types].xml")
-            if any(n.lower().endswith("vbaproject.bin") for n in names) or _MACRO_TYPE.search(
-                content_types
-            ):
-                return [_problem("word/vbaProject.bin", "Vorlagen mit Makros sind nicht zulässig")]
+            problems = _kind_problems(z, {info.filename for info in infos})
+            if problems:
+                return problems
             return [
                 problem
                 for info in infos
@@ -347,7 +374,45 @@ def package_problems(data: bytes) -> list[TemplateProblem]:
                 and (problem := _xml_problem(info.filename, z.read(info))) is not None
             ]
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as e:
-        return [_problem("", f"keine DOCX-Datei (kein gültiges ZIP-Archiv: {e})")]
+        return [_problem("", _not_a_zip(data, e))]
+
+
+def _kind_problems(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]:
+    """Why an archive is no Word file without macros: what it is instead, or holds."""
+    if "mimetype" in names and b"opendocument" in z.read("mimetype"):
+        return [_problem("", _OPENDOCUMENT)]
+    for required in ("word/document.xml", "[Content_Types].xml"):
+        if required not in names:
+            return [_problem(required, "fehlt: keine Word-Datei")]
+    macros = [n for n in names if n.lower().endswith("vbaproject.bin")]
+    if macros or _MACRO_TYPE.search(z.read("[Content_Types].xml")):
+        return [_problem(macros[0] if macros else "[Content_Types].xml", _MACROS)]
+    return []
+
+
+_OPENDOCUMENT: Final = (
+    "keine Word-Datei, sondern ein OpenDocument-Text (.odt): in LibreOffice unter "
+    "„Speichern unter“ als „Word 2007–365 (.docx)“ speichern"
+)
+
+
+def _not_a_zip(data: bytes, error: Exception) -> str:
+    """Why ``data``, which is no zip archive, is no Word file: what it seems to be instead."""
+    if data.startswith(b"%PDF"):
+        return "keine Word-Datei, sondern ein PDF: die Word-Datei (.docx, .dotx) angeben"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return (
+            "keine Word-Datei im DOCX-Format, sondern ein Word-97–2003-Dokument (.doc, .dot) "
+            "oder eine mit Kennwort verschlüsselte Datei: in Word ohne Kennwort als .docx "
+            "oder .dotx speichern"
+        )
+    return f"keine Word-Datei (.docx, .dotx): kein gültiges ZIP-Archiv ({error})"
+
+
+_MACROS: Final = (
+    "Vorlagen mit Makros (.docm, .dotm) sind nicht zulässig: in Word ohne Makros speichern, "
+    "als „Word-Vorlage (*.dotx)“ oder „Word-Dokument (*.docx)“"
+)
 
 
 def _problem(part: str, message: str) -> TemplateProblem:

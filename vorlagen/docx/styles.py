@@ -4,15 +4,19 @@ Styles are found by their built-in name (:func:`builtin_name`), not their id, he
 the accessibility checker alike: German Word writes the id ``berschrift1`` for the style
 named ``heading 1``, and some programs save the German name ("Überschrift 1") itself. A
 template that lacks a style rich content needs gets a plain default one (built by
-:mod:`vorlagen.docx.build`), so that no heading or list ever comes out as unstyled text.
+:mod:`vorlagen.docx.build`), so that no heading or list ever comes out as unstyled text. A
+list style whose numbering defines fewer levels than rich content nests (Word's own "List
+Bullet" and "List Number" define one) gets a definition with all of them, its first level
+taken from the template's.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Final
 
 from lxml import etree
@@ -44,6 +48,10 @@ __all__ = [
 
 _W: Final = f"{{{W_NS}}}"
 _WML: Final = WML_CONTENT_TYPE
+
+#: How many levels deep rich content nests lists; each list style's numbering needs them all.
+LIST_LEVELS: Final = 3
+_LIST_STYLES: Final = ("list bullet", "list number")
 
 #: German style names (as some programs save them) and the built-in names they stand for.
 GERMAN_NAMES: Final = {
@@ -78,6 +86,11 @@ class Styles:
         max_num_id: the largest ``w:numId`` in the template's numbering part.
         bullet_num_id: the ``w:numId`` of the "List Bullet" style, for nested bullets.
         text_width: the width between the page margins, in twips (A4 less 2.5 and 2 cm).
+        font_size: the size of body text in half-points (``22``: 11 pt), from the style
+            "Normal" or the document defaults; 10 pt, Word's default, where neither says.
+        shallow_lists: the list styles (``"list bullet"``, ``"list number"``) whose numbering
+            lacks a level nested lists use: without one, Word and LibreOffice number a nested
+            bullet "1.", "2.". :func:`prepare_styles` gives them a definition with every level.
     """
 
     ids: dict[str, str] = field(default_factory=dict)
@@ -86,6 +99,8 @@ class Styles:
     max_num_id: int = 0
     bullet_num_id: int | None = None
     text_width: int = 9355
+    font_size: int = 20
+    shallow_lists: tuple[str, ...] = ()
 
     def get(self, name: str) -> str | None:
         """The style id of a built-in style, or None if the template lacks it."""
@@ -150,43 +165,127 @@ def read_styles(
     style_root = etree.fromstring(styles_xml, SAFE_PARSER) if styles_xml else None
     ids = _style_ids(style_root) if style_root is not None else {}
     levels = {style_id: level for name, style_id in ids.items() if (level := heading_level(name))}
-    document = etree.fromstring(document_xml, SAFE_PARSER)
-    used = [
-        levels[s.get(f"{_W}val", "")]
-        for s in document.iter(f"{_W}pStyle")
-        if s.get(f"{_W}val") in levels
-    ]
-    number_num_id = _style_num_id(style_root, ids.get("list number"))
-    bullet_num_id = _style_num_id(style_root, ids.get("list bullet"))
-    abstract_id = None
+    used_styles, text_width = _document_facts(document_xml)
+    used = [levels[style_id] for style_id in used_styles if style_id in levels]
+    numbering = etree.fromstring(numbering_xml, SAFE_PARSER) if numbering_xml else None
+    lists = {name: _style_num_id(style_root, ids.get(name)) for name in _LIST_STYLES}
+    number_abstract = _list_definition(numbering, lists["list number"], follow=False)
+    bullet_num_id = lists["list bullet"]
     max_num_id = 0
-    if numbering_xml:
-        numbering = etree.fromstring(numbering_xml, SAFE_PARSER)
-        for num in numbering.iter(f"{_W}num"):
-            num_id = num.get(f"{_W}numId", "0")
-            max_num_id = max(max_num_id, int(num_id))
-            if num_id == number_num_id:
-                abstract = num.find(f"{_W}abstractNumId")
-                abstract_id = abstract.get(f"{_W}val") if abstract is not None else None
+    if numbering is not None:
+        max_num_id = max(
+            (int(n.get(f"{_W}numId", "0")) for n in numbering.iter(f"{_W}num")), default=0
+        )
     return Styles(
         ids,
         max(used, default=0),
-        abstract_id,
+        number_abstract.get(f"{_W}abstractNumId") if number_abstract is not None else None,
         max_num_id,
         int(bullet_num_id) if bullet_num_id and bullet_num_id.isdigit() else None,
-        _text_width(document),
+        text_width,
+        _font_size(style_root, ids.get("normal")),
+        _shallow_lists(numbering, lists),
     )
 
 
-def _style_num_id(root: Any, style_id: str | None) -> str | None:
-    """The ``w:numId`` a paragraph style's numbering points to, if any."""
+@lru_cache(maxsize=2)
+def _document_facts(document_xml: bytes) -> tuple[frozenset[str], int]:
+    """The paragraph styles a body uses and the width of its text.
+
+    Read once per body: a template's body is read before and after its styles are completed.
+    """
+    document = etree.fromstring(document_xml, SAFE_PARSER)
+    used = frozenset(str(s.get(f"{_W}val", "")) for s in document.iter(f"{_W}pStyle"))
+    return used, _text_width(document)
+
+
+def _font_size(root: Any, normal: str | None) -> int:
+    """The size of body text in half-points: the style "Normal"'s, or the defaults'."""
+    if root is None:
+        return Styles.font_size
+    sizes = [
+        style.find(f"{_W}rPr/{_W}sz")
+        for style in root.iter(f"{_W}style")
+        if style.get(f"{_W}styleId") == normal
+    ]
+    sizes.append(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz"))
+    for size in sizes:
+        value = str(size.get(f"{_W}val", "")) if size is not None else ""
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+    return Styles.font_size
+
+
+def _style_numbering(root: Any, style_id: str | None) -> Any:
+    """The ``w:numId`` element of a paragraph style's numbering, if it has one."""
     if root is None or style_id is None:
         return None
     for style in root.iter(f"{_W}style"):
         if style.get(f"{_W}styleId") == style_id:
             num = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-            return num.get(f"{_W}val") if num is not None else None
+            # numId 0 is Word's way of saying "no numbering"
+            return num if num is not None and num.get(f"{_W}val") not in (None, "0") else None
     return None
+
+
+def _style_num_id(root: Any, style_id: str | None) -> str | None:
+    """The ``w:numId`` a paragraph style's numbering points to, if any."""
+    num = _style_numbering(root, style_id)
+    return str(num.get(f"{_W}val")) if num is not None else None
+
+
+def _list_definition(numbering: Any, num_id: str | None, *, follow: bool = True) -> Any:
+    """The ``w:abstractNum`` behind a ``w:numId``, or None.
+
+    With ``follow``, a definition that only links to a numbering style is followed to the
+    definition holding that style's levels.
+    """
+    if numbering is None or num_id is None:
+        return None
+    for instance in numbering.iter(f"{_W}num"):
+        if instance.get(f"{_W}numId") == num_id:
+            abstract_id = instance.find(f"{_W}abstractNumId")
+            break
+    else:
+        return None
+    if abstract_id is None:
+        return None
+    definitions = {a.get(f"{_W}abstractNumId"): a for a in numbering.iter(f"{_W}abstractNum")}
+    definition = definitions.get(abstract_id.get(f"{_W}val"))
+    link = definition.find(f"{_W}numStyleLink") if definition is not None and follow else None
+    if link is not None:
+        # the levels are those of the definition that defines the numbering style linked to
+        linked = link.get(f"{_W}val")
+        for other in definitions.values():
+            style_link = other.find(f"{_W}styleLink")
+            if style_link is not None and style_link.get(f"{_W}val") == linked:
+                return other
+    return definition
+
+
+def _levels(definition: Any) -> set[int]:
+    """The levels (``w:ilvl``) a list definition defines."""
+    levels = set()
+    for level in definition.iter(f"{_W}lvl"):
+        value = level.get(f"{_W}ilvl", "")
+        if value.isdigit():
+            levels.add(int(value))
+    return levels
+
+
+def _shallow_lists(numbering: Any, num_ids: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The list styles numbered by a definition that lacks a level rich content nests to.
+
+    A style without numbering of its own is left as the template has it.
+    """
+    shallow = []
+    for name, num_id in num_ids.items():
+        if num_id is None:
+            continue
+        definition = _list_definition(numbering, num_id)
+        if definition is None or not set(range(LIST_LEVELS)) <= _levels(definition):
+            shallow.append(name)
+    return tuple(shallow)
 
 
 def _text_width(document: Any) -> int:
@@ -223,8 +322,30 @@ def _part_root(files: dict[str, bytes], kind: str, root_tag: str) -> Any:
     return etree.fromstring(files[name], SAFE_PARSER)
 
 
-def _add_lists(files: dict[str, bytes], kinds: Iterable[bool]) -> list[int]:
-    """Add a list definition per kind (True: numbered); return the new ``w:numId``s."""
+def _definition(numbered: bool, first: Any, abstract_id: int) -> Any:
+    """A list definition with every level; its first level ``first``, if given."""
+    definition = _fragment(abstract_num(abstract_id, numbered))
+    if first is not None:
+        level = copy.deepcopy(first)
+        for link in level.findall(f"{_W}pStyle"):
+            # the style points to this definition; the template's keeps its own link
+            level.remove(link)
+        definition.replace(_level(definition, 0), level)
+    return definition
+
+
+def _level(definition: Any, ilvl: int) -> Any:
+    """The ``w:lvl`` of a list definition for level ``ilvl``, or None."""
+    return next(
+        (lvl for lvl in definition.iter(f"{_W}lvl") if lvl.get(f"{_W}ilvl") == str(ilvl)), None
+    )
+
+
+def _add_lists(files: dict[str, bytes], definitions: Iterable[Callable[[int], Any]]) -> list[int]:
+    """Add a list definition (made from its ``w:abstractNumId``) and an instance of it each.
+
+    Returns the new instances' ``w:numId``s.
+    """
     root = _part_root(files, "numbering", "numbering")
     abstract_ids = [int(a.get(f"{_W}abstractNumId", "0")) for a in root.iter(f"{_W}abstractNum")]
     num_ids = [int(n.get(f"{_W}numId", "0")) for n in root.iter(f"{_W}num")]
@@ -232,10 +353,10 @@ def _add_lists(files: dict[str, bytes], kinds: Iterable[bool]) -> list[int]:
     next_num = max(num_ids, default=0) + 1
     cleanup = root.find(f"{_W}numIdMacAtCleanup")
     added = []
-    for numbered in kinds:
+    for make in definitions:
         # every w:abstractNum must come before the first w:num
         first_num = root.find(f"{_W}num")
-        definition = _fragment(abstract_num(next_abstract, numbered))
+        definition = make(next_abstract)
         if first_num is not None:
             first_num.addprevious(definition)
         else:
@@ -259,8 +380,8 @@ def _language(root: Any) -> Any:
 
 
 def needs_preparing(files: Mapping[str, bytes], styles: Styles) -> bool:
-    """Whether a template lacks a style rich content needs, or German as its language."""
-    if any(name not in styles.ids for name in styles.needed()):
+    """Whether a template lacks a style or list level rich content needs, or German."""
+    if styles.shallow_lists or any(name not in styles.ids for name in styles.needed()):
         return True
     if "word/styles.xml" not in files:
         return True
@@ -321,9 +442,32 @@ _NEW_STYLES: Final[dict[str, Callable[[_NewStyles], str]]] = {
 
 def _new_lists(files: dict[str, bytes], missing: list[str]) -> dict[str, int]:
     """Add a list definition for each list style in ``missing``; its name -> ``w:numId``."""
-    lists = [name for name in missing if name in ("list bullet", "list number")]
-    added = _add_lists(files, [name == "list number" for name in lists])
+    lists = [name for name in missing if name in _LIST_STYLES]
+    added = _add_lists(files, [partial(_definition, name == "list number", None) for name in lists])
     return dict(zip(lists, added, strict=True))
+
+
+def _complete_lists(files: dict[str, bytes], root: Any, ids: Mapping[str, str]) -> None:
+    """Point each list style whose numbering lacks a level to a definition with every level.
+
+    The new definition's first level is the template's, so that a list without nesting
+    looks as the template has it; the levels below follow :func:`abstract_num` (bullets
+    stay bullets, numbers go 1., a), i.).
+    """
+    numbers = {name: _style_numbering(root, ids.get(name)) for name in _LIST_STYLES}
+    numbers = {name: num for name, num in numbers.items() if num is not None}
+    name = "word/numbering.xml"
+    numbering = etree.fromstring(files[name], SAFE_PARSER) if name in files else None
+    shallow = _shallow_lists(numbering, {n: num.get(f"{_W}val") for n, num in numbers.items()})
+    if not shallow:
+        return
+    makers = []
+    for kind in shallow:
+        definition = _list_definition(numbering, numbers[kind].get(f"{_W}val"))
+        first = _level(definition, 0) if definition is not None else None
+        makers.append(partial(_definition, kind == "list number", first))
+    for kind, num_id in zip(shallow, _add_lists(files, makers), strict=True):
+        numbers[kind].set(f"{_W}val", str(num_id))
 
 
 def _linked_to_existing(style: Any, taken: set[str]) -> Any:
@@ -336,7 +480,10 @@ def _linked_to_existing(style: Any, taken: set[str]) -> Any:
 
 
 def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[str, bytes]:
-    """The package with German as its language and every style in ``needed`` present.
+    """The package in German, with every style in ``needed`` and every level of its lists.
+
+    A list style whose numbering lacks a level rich content nests to is pointed to a new
+    definition that has them all (see :attr:`Styles.shallow_lists`).
 
     Args:
         files: the package's parts by name.
@@ -347,6 +494,7 @@ def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[st
     root = _part_root(out, "styles", "styles")
     _language(root).set(f"{_W}val", LANGUAGE)
     ids = _style_ids(root)
+    _complete_lists(out, root, ids)
     missing = [name for name in needed if name not in ids]
     if missing:
         new = _NewStyles(

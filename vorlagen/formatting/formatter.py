@@ -50,7 +50,7 @@ class Formatter:
     >>> f.text(date(2016, 5, 1)), f.text(Betrag("161088")), f.text(None), f.text(True)
     ('01.05.2016', '161.088,00\xa0EUR', '', 'ja')
     >>> f.datum_lang(date(2016, 5, 1))
-    '1. Mai 2016'
+    '1.\xa0Mai\xa02016'
     """
 
     hausstil: Hausstil

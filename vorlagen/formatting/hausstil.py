@@ -65,7 +65,7 @@ class Hausstil(BaseModel):
         fields = set(re.sub(r"'[^']*'", "", value))
         if not ({"d", "y"} <= fields and fields & {"M", "L"}):
             msg = (
-                f"kein gültiges Datumsmuster: {value!r}; Tag (d), Monat (M) und Jahr (y) "
+                f"kein gültiges Datumsmuster „{value}“: Tag (d), Monat (M) und Jahr (y) "
                 "angeben, z. B. „dd.MM.yyyy“ oder „d. MMMM yyyy“"
             )
             raise ValueError(msg)
@@ -74,7 +74,7 @@ class Hausstil(BaseModel):
         try:
             format_date(date(2016, 5, 1), value, locale=LOCALE)
         except (ValueError, AttributeError) as e:
-            msg = f"kein gültiges Datumsmuster: {value!r} ({e})"
+            msg = f"kein gültiges Datumsmuster „{value}“ ({e})"
             raise ValueError(msg) from e
         return value
 

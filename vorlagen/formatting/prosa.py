@@ -1,4 +1,4 @@
-"""German typography for prose: quotes „…“ and ‚…‘, no-break spaces, dashes."""
+"""German typography for prose: quotes „…“ and ‚…‘, no-break spaces, dashes, minus signs."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ _NO_BREAK = re.compile(
             rf"(?<=\b{_LETTER}\. )(?={_LETTER}\.)",  # z. B., i. V. m.
             rf"(?<=\d )(?=(?:{_UNITS})(?![\w²³]))",  # 5 €, 10 %
             _after(r"\b\d\. ", r"\b\d\d\. ") + rf"(?=(?:{_MONTHS})\b)",  # 1. Mai
+            _after(*(rf"\b{month} " for month in _MONTHS.split("|")))
+            + rf"(?={_YEAR}\b)",  # Mai 2016
         ]
     )
     + ")"
@@ -44,6 +46,8 @@ _DASH = re.compile(
     rf"-(?:(?<=\b1[89]\d\d-)|(?<=\b20\d\d-))(?={_YEAR}\b)"  # 2016–2018
     r"|-(?<=\s-)(?=\s)"  # a hyphen between spaces: a dash
 )
+# a hyphen before a number, not after a letter or digit (-5 €, not 82-1234): a minus sign
+_MINUS = re.compile(r"-(?<![^\s(\xa0]-)(?=\d)")
 
 
 _QUOTE = re.compile("[\"']")
@@ -56,14 +60,17 @@ def typografie(text: str) -> str:
 
     Straight quotes become German ones; an apostrophe becomes ’. A no-break space binds
     ``§``, ``Abs.``, ``Nr.``, ``Satz`` and the like to their number, holds ``z. B.`` or
-    ``i. V. m.`` together and a number to its unit or currency; a year range gets an en dash,
-    and so does a hyphen standing alone between spaces. Only those characters change, one for
-    one, and applying it twice changes nothing more.
+    ``i. V. m.`` together, a number to its unit or currency, and a date's day, month and
+    year; a year range gets an en dash, and so does a hyphen standing alone between spaces; a
+    hyphen before a number that follows no letter or digit is a minus sign (``−5 €``). Only
+    those characters change, one for one, and applying it twice changes nothing more.
 
     >>> typografie('Der "Kreistag" beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016-2018 - ok')
     'Der „Kreistag“ beschließt gem. § 26 Abs. 1 KrO, z. B. für 2016–2018 – ok'
     >>> typografie("Es kostet 5 € bzw. 10 % mehr, sagt 's Amt: 'so' geht's")
     'Es kostet 5 € bzw. 10 % mehr, sagt ’s Amt: ‚so‘ geht’s'
+    >>> typografie("am 14. Dezember 2023: -5 €, Tel. 82-1234").replace("\xa0", "_")
+    'am 14._Dezember_2023: −5_€, Tel. 82-1234'
     """
     return typografie_teile([(text, True)])[0]
 
@@ -133,5 +140,5 @@ def _apply_rules(text: str) -> str:
     if " " in text:
         text = _NO_BREAK.sub("\xa0", text)
     if "-" in text:
-        text = _DASH.sub("–", text)
+        text = _MINUS.sub("\u2212", _DASH.sub("–", text))
     return text

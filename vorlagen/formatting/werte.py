@@ -1,8 +1,10 @@
 """German values: dates, amounts, numbers and legal citations (DIN 5008, CLDR de_DE).
 
 Plain functions on babel with the locale passed explicitly. No-break spaces (U+00A0) stand
-between an amount and its currency and inside citations, so that a line never breaks between
-``§`` and its number.
+between an amount and its currency, inside citations and inside long dates, so that a line
+never breaks between ``§`` and its number or between ``14.`` and ``Dezember 2023``. A negative
+value has the minus sign U+2212, as DIN 5008 and typesetting want it, not the hyphen-minus
+babel's CLDR data gives German.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from vorlagen.formatting.hausstil import DIN_5008, LOCALE, Hausstil
 from vorlagen.schemas.vorschrift import Erlass, Freitext, Norm
 
 __all__ = [
+    "MINUS",
     "NBSP",
     "format_betrag",
     "format_datum",
@@ -31,6 +34,7 @@ __all__ = [
 ]
 
 NBSP = "\xa0"
+MINUS = "\u2212"
 _CENT = Decimal("0.01")
 _DE_SEPARATORS = str.maketrans({",": ".", ".": ","})
 _CURRENCY_SIGNS = {"€": "€", "EUR": "EUR"}
@@ -44,16 +48,16 @@ _CURRENCY_PATTERNS = {
 
 
 def format_datum(value: date, muster: str = DIN_5008.datum) -> str:
-    """Format a date with a babel pattern in German.
+    r"""Format a date with a babel pattern in German; its spaces are no-break spaces.
 
     >>> format_datum(date(2016, 5, 1))
     '01.05.2016'
     >>> format_datum(date(2016, 5, 1), "d. MMMM yyyy")
-    '1. Mai 2016'
-    >>> format_datum(date(2016, 3, 9), "dd. MMMM yyyy")
+    '1.\xa0Mai\xa02016'
+    >>> format_datum(date(2016, 3, 9), "dd. MMMM yyyy").replace(NBSP, " ")
     '09. März 2016'
     """
-    return format_date(value, muster, locale=LOCALE)
+    return format_date(value, muster, locale=LOCALE).replace(" ", NBSP)
 
 
 def format_betrag(value: Decimal | int, waehrung: Literal["€", "EUR"] = "€") -> str:
@@ -62,17 +66,22 @@ def format_betrag(value: Decimal | int, waehrung: Literal["€", "EUR"] = "€")
     >>> format_betrag(Decimal("161088"))
     '161.088,00\xa0€'
     >>> format_betrag(Decimal("-1234.5"), "EUR")
-    '-1.234,50\xa0EUR'
+    '−1.234,50\xa0EUR'
     >>> format_betrag(Decimal("0.125"))
     '0,13\xa0€'
     """
     cents = Decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP)
     if cents.is_finite() and abs(cents) < _FAST_LIMIT:
         # the common case without babel's general machinery: CLDR de_DE groups by three
-        # with ".", uses "," as decimal sign and "-" as minus (tested against babel)
+        # with "." and uses "," as decimal sign (tested against babel)
         digits = f"{cents:,.2f}".translate(_DE_SEPARATORS)
-        return f"{digits}\xa0{_CURRENCY_SIGNS[waehrung]}"
-    return str(_CURRENCY_PATTERNS[waehrung].apply(cents, _LOCALE, currency="EUR"))
+        return f"{digits}\xa0{_CURRENCY_SIGNS[waehrung]}".replace("-", MINUS)
+    return _minus(_CURRENCY_PATTERNS[waehrung].apply(cents, _LOCALE, currency="EUR"))
+
+
+def _minus(text: str) -> str:
+    """The text of a number from babel, with the minus sign U+2212 for its hyphen-minus."""
+    return str(text).replace("-", MINUS)
 
 
 def format_zahl(value: Decimal | int) -> str:
@@ -80,15 +89,15 @@ def format_zahl(value: Decimal | int) -> str:
 
     >>> format_zahl(Decimal("3.5"))
     '3,5'
-    >>> format_zahl(Decimal("3.50"))
-    '3,50'
+    >>> format_zahl(Decimal("-3.50"))
+    '−3,50'
     >>> format_zahl(12500)
     '12.500'
     """
     number = Decimal(value)
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return str(_decimal_pattern(places).apply(number, _LOCALE))
+    return _minus(_decimal_pattern(places).apply(number, _LOCALE))
 
 
 @cache

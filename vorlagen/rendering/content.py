@@ -192,7 +192,32 @@ def _text_run(text: str, props: str) -> Iterator[str]:
             if cell_number:
                 yield f"<w:r>{rpr}<w:tab/></w:r>"
             if piece:
-                yield f'<w:r>{rpr}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>'
+                yield f'<w:r>{rpr}<w:t xml:space="preserve">{_text(piece)}</w:t></w:r>'
+
+
+_EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NO_BREAK_HYPHEN: Final = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def _text(text: str) -> str:
+    """Text for inside a ``<w:t>``: escaped, an e-mail address never broken at its hyphens.
+
+    A hyphen in an address becomes Word's non-breaking hyphen (``<w:noBreakHyphen/>``),
+    which Word and LibreOffice show, print and copy as a hyphen; the character U+2011
+    instead would be copied as well, into an address no mail program knows.
+
+    >>> _text("an j.b-m@kreis-x.de & Nord-Süd").replace(_NO_BREAK_HYPHEN, "|")
+    'an j.b|m@kreis|x.de &amp; Nord-Süd'
+    """
+    if "@" not in text:
+        return escape(text)
+    out, end = [], 0
+    for match in _EMAIL.finditer(text):
+        out.append(escape(text[end : match.start()]))
+        out.append(escape(match.group()).replace("-", _NO_BREAK_HYPHEN))
+        end = match.end()
+    out.append(escape(text[end:]))
+    return "".join(out)
 
 
 def _paragraph(runs: Iterable[str], style: str | None = None, extra_ppr: str = "") -> str:
@@ -240,20 +265,116 @@ def _is_number(runs: Sequence[Inline]) -> bool:
     return isinstance(run, BetragWert | ZahlWert)
 
 
+# Widths of characters in Arial (and its metric twin Liberation Sans), in ems: wider than
+# most serif fonts, so that what fits in Arial fits in those too.
+_NARROW: Final = frozenset(" \xa0.,:;!|'`()[]/-–ijlfrtI")
+_WIDE: Final = frozenset("mwMW€%@—")
+_BOLD_FACTOR: Final = 1.07
+_CELL_PADDING: Final = 2 * 108 + 60  # the cell margins of "Table Grid", and some air
+_MIN_COLUMN: Final = 850  # 1.5 cm
+
+
+def _text_width(text: str, font_size: int, bold: bool = False) -> int:
+    r"""An estimate of the width of one line of text in twips (font size in half-points).
+
+    >>> _text_width("4.850.000,00\xa0EUR", 22)  # in 11 pt Arial: 1809 twips, 3.2 cm
+    1830
+    """
+    ems = sum(0.28 if c in _NARROW else 0.72 if c in _WIDE or c.isupper() else 0.56 for c in text)
+    return round(ems * font_size * 10 * (_BOLD_FACTOR if bold else 1.0))
+
+
+@dataclass(frozen=True)
+class _Column:
+    natural: int  # the width that sets its longest text on one line
+    minimum: int  # the width below which a word, or an amount, would break
+    grows: bool = True  # whether it takes space to spare (text does, numbers need none)
+
+
+def _column(cells: Sequence[tuple[str, bool]], numeric: bool, font_size: int) -> _Column:
+    """How wide a column wants to be; ``cells`` are its texts and whether each is bold.
+
+    A column of amounts or numbers needs each of its values on one line; a column of text
+    needs its longest word; the head cell of either may break between its words.
+    """
+    natural = minimum = 0
+    for text, head in cells:
+        lines = text.split("\n")
+        natural = max(natural, *(_text_width(line, font_size, head) for line in lines))
+        pieces = text.split() if head or not numeric else lines
+        minimum = max(minimum, *(_text_width(piece, font_size, head) for piece in pieces))
+    minimum = max(minimum + _CELL_PADDING, _MIN_COLUMN)
+    return _Column(max(natural + _CELL_PADDING, minimum), minimum, grows=not numeric)
+
+
+def _column_widths(columns: Sequence[_Column], total: int) -> list[int]:
+    """Widths summing to ``total``: each column's natural width where all fit, else shares.
+
+    Where the natural widths fit, the space to spare goes to the columns of text, in
+    proportion to their natural widths. Where they do not, each column gets its minimum and
+    the rest is shared in proportion to how much more each one wants; a column of numbers,
+    wanting nothing more than its minimum, keeps it.
+
+    >>> _column_widths([_Column(3000, 1000), _Column(2000, 2000, grows=False)], 9000)
+    [7000, 2000]
+    >>> _column_widths([_Column(3000, 1000), _Column(1000, 1000)], 9000)
+    [6750, 2250]
+    >>> _column_widths([_Column(9000, 1000), _Column(2000, 2000, grows=False)], 9000)
+    [7000, 2000]
+    """
+    natural = sum(c.natural for c in columns)
+    minimum = sum(c.minimum for c in columns)
+    if natural <= total:
+        grows = (
+            [c.grows for c in columns] if any(c.grows for c in columns) else [True] * len(columns)
+        )
+        growing = sum(c.natural for c, g in zip(columns, grows, strict=True) if g)
+        widths = [
+            c.natural + ((total - natural) * c.natural / growing if g else 0)
+            for c, g in zip(columns, grows, strict=True)
+        ]
+    elif minimum >= total:
+        widths = [c.minimum * total / minimum for c in columns]
+    else:
+        wanted = natural - minimum
+        widths = [c.minimum + (c.natural - c.minimum) * (total - minimum) / wanted for c in columns]
+    rounded = [int(w) for w in widths]
+    widest = max(range(len(rounded)), key=rounded.__getitem__)
+    rounded[widest] += total - sum(rounded)
+    return rounded
+
+
+def _cell_text(runs: Sequence[Inline], ctx: Context) -> str:
+    return "".join(leaf.text for leaf in _leaves(runs, ctx))
+
+
 def _table(block: Tabelle, ctx: Context) -> str:
     columns = len(block.kopf)
-    width = ctx.styles.text_width // columns
+    numeric = [
+        bool(block.zeilen) and all(_is_number(z[i]) for z in block.zeilen) for i in range(columns)
+    ]
+    size = ctx.styles.font_size
+    wanted = [
+        _column(
+            [(_cell_text(block.kopf[i], ctx), True)]
+            + [(_cell_text(zeile[i], ctx), False) for zeile in block.zeilen],
+            numeric[i],
+            size,
+        )
+        for i in range(columns)
+    ]
+    widths = _column_widths(wanted, ctx.styles.text_width)
     style = ctx.styles.get("table grid")
     tblpr = (f'<w:tblStyle w:val="{style}"/>' if style else "") + (
         '<w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
     )
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     align: list[str | None] = list(block.ausrichtung or [None] * columns)
     for i in range(columns):
         # without an alignment given, a column of amounts or numbers is right-aligned
-        if align[i] is None and block.zeilen and all(_is_number(z[i]) for z in block.zeilen):
+        if align[i] is None and numeric[i]:
             align[i] = "rechts"
 
     def cell(runs: Sequence[Inline], column: int, header: bool) -> str:
@@ -261,7 +382,7 @@ def _table(block: Tabelle, ctx: Context) -> str:
         shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}"/>' if header else ""
         text = "".join(_runs(runs, ctx, BOLD if header else ""))
         return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{widths[column]}" w:type="dxa"/>{shading}</w:tcPr>'
             f"{_paragraph([text], extra_ppr=_CELL_SPACING + jc)}</w:tc>"
         )
 
@@ -317,12 +438,31 @@ def _image(block: Bild, ctx: Context) -> Iterator[str]:
         yield _paragraph(_text_run(caption, ""), ctx.styles.get("caption"))
 
 
+def _heading_levels(blocks: Sequence[Block]) -> Iterator[int]:
+    """The level each heading among ``blocks`` is placed at, below the section's heading.
+
+    As with Markdown, the highest level used becomes level 1, so that content whose first
+    heading has ``ebene`` 2 skips no level; and no heading is more than one level below the
+    heading before it.
+    """
+    levels = [block.ebene for block in blocks if isinstance(block, Ueberschrift)]
+    shift = min(levels, default=1) - 1
+    previous = 0
+    for ebene in levels:
+        previous = min(ebene - shift, previous + 1)
+        yield previous
+
+
 def blocks_to_xml(blocks: Sequence[Block], ctx: Context) -> str:
     """Rich content as a sequence of WordprocessingML block elements."""
     out: list[str] = []
     previous: Block | None = None
+    levels = _heading_levels(blocks)
     for block in blocks:
-        if isinstance(block, Absatz | Ueberschrift | Zitat):
+        if isinstance(block, Ueberschrift):
+            style = ctx.styles.heading(next(levels))
+            out.append(_paragraph(_runs(block.text, ctx), style))
+        elif isinstance(block, Absatz | Zitat):
             out.append(_paragraph(_runs(block.text, ctx), _style_of(block, ctx)))
         elif isinstance(block, Liste):
             out.extend(_list(block, ctx))
@@ -337,9 +477,5 @@ def blocks_to_xml(blocks: Sequence[Block], ctx: Context) -> str:
     return "".join(out)
 
 
-def _style_of(block: Absatz | Ueberschrift | Zitat, ctx: Context) -> str | None:
-    if isinstance(block, Ueberschrift):
-        return ctx.styles.heading(block.ebene)
-    if isinstance(block, Zitat):
-        return ctx.styles.get("quote")
-    return None
+def _style_of(block: Absatz | Zitat, ctx: Context) -> str | None:
+    return ctx.styles.get("quote") if isinstance(block, Zitat) else None

@@ -48,7 +48,7 @@ from vorlagen.docx.package import (
 )
 from vorlagen.errors import ProblemKind, RenderError, TemplateProblem
 from vorlagen.rendering.content import RenderState, escape
-from vorlagen.rendering.tags import Source, jinja_source, structure_problems
+from vorlagen.rendering.tags import Source, has_tags, jinja_source, structure_problems
 
 __all__ = ["Engine", "Properties"]
 
@@ -93,9 +93,14 @@ class Properties:
 
 @dataclass(frozen=True)
 class _Part:
-    template: jinja2.Template
+    """A part that holds tags, compiled; or, without any tag, its text as it stays."""
+
+    template: jinja2.Template | None
     body: bool
     source: Source
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        return self.source.text if self.template is None else self.template.render(context)
 
 
 @dataclass(frozen=True)
@@ -142,9 +147,13 @@ class Engine:
         problems: list[TemplateProblem] = []
         for name in tag_parts(package):
             source = jinja_source(package[name])
+            body = name == "word/document.xml"
+            if not has_tags(source.text):  # no tag at all: nothing to parse or compile
+                parts[name] = _Part(None, body, source)
+                continue
             compiled = _compile(env, name, source, names, problems)
             if compiled is not None:
-                parts[name] = _Part(compiled, name == "word/document.xml", source)
+                parts[name] = _Part(compiled, body, source)
         if problems:
             return problems
         order = tuple(sorted(package, key=lambda n: n != _CONTENT_TYPES))
@@ -168,7 +177,7 @@ class Engine:
         with _render_errors():
             for name, part in self.parts.items():
                 state.part = name
-                changed[name] = _finish(part.template.render(context), part, self.spaced)
+                changed[name] = _finish(part.render(context), part, self.spaced)
         if state.nums and self.numbering is not None:
             name, head, tail = self.numbering
             changed[name] = head + "".join(state.nums).encode("utf-8") + tail

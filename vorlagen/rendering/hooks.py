@@ -54,7 +54,12 @@ class RenderHooks:
         return self.formatter.filter(name)
 
     def blocks(self, value: Any) -> Markup:
-        """Rich content (or a string read as such) as WordprocessingML paragraphs."""
+        """Rich content (or a string read as such) as WordprocessingML paragraphs.
+
+        An absent value (``None``) places no paragraph.
+        """
+        if value is None:
+            return Markup()
         if isinstance(value, str):
             value = Inhalt.model_validate(value)
         if isinstance(value, Inhalt):

@@ -17,7 +17,7 @@ from lxml import etree
 
 from vorlagen.docx.package import SAFE_PARSER
 
-__all__ = ["BLOCK_FILTER", "Source", "jinja_source", "read_tags", "structure_problems"]
+__all__ = ["BLOCK_FILTER", "Source", "has_tags", "jinja_source", "read_tags", "structure_problems"]
 
 #: The filter a ``{{p expr }}`` tag is rewritten to call: it turns ``expr`` into paragraphs.
 BLOCK_FILTER: Final = "_als_absaetze"
@@ -66,17 +66,40 @@ def _docxtpl() -> Any:
     return DocxTemplate(None)
 
 
+def has_tags(text: str) -> bool:
+    """Whether a part's text holds a tag (``{{``, ``{%`` or ``{#``) at all."""
+    return "{{" in text or "{%" in text or "{#" in text
+
+
 def read_tags(xml: str) -> str:
     """A part's XML with Word's tags read.
 
     Tags are joined across runs, ``{%p``/``{%tr``/``{%tc`` become the Jinja they stand for,
     and ``{{p expr }}`` is routed through the block filter.
     """
-    text = _BLOCK_TAG.sub(
-        lambda m: "{{p (" + m.group(1) + ")|" + BLOCK_FILTER + " }}", _join_split_tags(xml)
-    )
+    if "{" not in xml:  # every tag starts with one: a part without is read as it is
+        return xml
+    joined = _join_split_tags(xml)
+    if not has_tags(joined):
+        return joined
+    text = _BLOCK_TAG.sub(lambda m: "{{p (" + m.group(1) + ")|" + BLOCK_FILTER + " }}", joined)
     patched: str = _docxtpl().patch_xml(text)
     return patched
+
+
+_UTF8_DECLARATION = re.compile(rb'<\?xml[^>]*encoding="UTF-8"[^>]*\?>\s*', re.IGNORECASE)
+
+
+def _as_written(xml: bytes) -> str:
+    """A part's XML in the one form lxml writes, for the tag reading to see.
+
+    A part without any ``{`` holds no tag: its UTF-8 text is taken as it is (a body of
+    many megabytes need not be parsed and written again).
+    """
+    declaration = _UTF8_DECLARATION.match(xml)
+    if b"{" not in xml and (declaration or not xml.startswith(b"<?xml")):
+        return xml[declaration.end() if declaration else 0 :].decode("utf-8")
+    return etree.tostring(etree.fromstring(xml, SAFE_PARSER), encoding="unicode")
 
 
 def jinja_source(xml: bytes) -> Source:
@@ -85,7 +108,7 @@ def jinja_source(xml: bytes) -> Source:
     The XML is parsed (safely) and written again first, so that the tag reading sees it in
     the one form lxml writes, whatever program saved the template.
     """
-    text = etree.tostring(etree.fromstring(xml, SAFE_PARSER), encoding="unicode")
+    text = _as_written(xml)
     return Source(
         _PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(text)),
         read_tags(_PARAGRAPH_START.sub(r"\n<w:p\1", text)),
@@ -122,9 +145,11 @@ def structure_problems(source: str) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     elements: list[str] = []  # the open elements: their kind, or kind and place
     blocks: list[tuple[str, tuple[str, ...], int]] = []
+    line, counted = 1, 0
     for match in _TOKENS.finditer(source):
         keyword, closing, name, empty = match.groups()
-        line = source.count("\n", 0, match.start()) + 1
+        line += source.count("\n", counted, match.start())
+        counted = match.start()
         if name is not None and not empty:
             if closing and elements:
                 elements.pop()

@@ -23,9 +23,15 @@ class Zustaendigkeit(StrEnum):
 
 
 class Beratung(Modell):
-    """One Gremium's session dealing with the paper."""
+    """One Gremium's session dealing with the paper; by default as public as the paper."""
+
+    # A non-public paper sets ``oeffentlich`` to false where it was not given (it sees that in
+    # ``model_fields_set``), so that the model always holds a plain bool for the templates.
 
     gremium: Zeile = Field(description="z. B. „Kreisausschuss“")
     sitzungsdatum: Datum
     zustaendigkeit: Zustaendigkeit
-    oeffentlich: bool = True
+    oeffentlich: bool = Field(
+        default=True,
+        description="ohne Angabe wie die Vorlage: in einer nichtöffentlichen Vorlage false",
+    )

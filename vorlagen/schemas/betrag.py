@@ -14,7 +14,7 @@ __all__ = ["Betrag"]
 
 _CENT = Decimal("0.01")
 _LIMIT = Decimal("1000000000000")  # a trillion euros is beyond any council's budget
-_PLAIN = re.compile(r"-?\d+(\.\d{1,2})?")
+_PLAIN = re.compile(r"-?\d+(\.\d+)?")
 
 
 class Betrag(Decimal):
@@ -41,16 +41,19 @@ class Betrag(Decimal):
         if isinstance(value, bool):
             raise _error(value)
         if isinstance(value, float):
+            # The float is not what was typed (YAML reads 1234.50 as 1234.5): it is not shown.
             raise PydanticCustomError(
                 "betrag_float",
-                "Betrag {value} ist eine Gleitkommazahl und damit ungenau; als Zeichenkette "
-                "mit Dezimalpunkt angeben, z. B. „{suggestion}“",
-                {"value": repr(value), "suggestion": f"{value:.2f}"},
+                "Betrag ohne Anführungszeichen ist eine Gleitkommazahl und damit ungenau; "
+                'in Anführungszeichen setzen, z. B. "{suggestion}"',
+                {"suggestion": _as_text(value)},
             )
         if isinstance(value, str):
             text = value.strip()
             if not _PLAIN.fullmatch(text):
                 raise _error(value)
+            if len(text.partition(".")[2]) > 2:  # even "1.500": as the JSON Schema says
+                raise _too_precise(value)
             number = Decimal(text)
         elif isinstance(value, int | Decimal):
             try:
@@ -60,11 +63,7 @@ class Betrag(Decimal):
         else:
             raise _error(value)
         if not number.is_finite() or number != number.quantize(_CENT, rounding="ROUND_DOWN"):
-            raise PydanticCustomError(
-                "betrag_stellen",
-                "Betrag {value} hat mehr als zwei Nachkommastellen; auf Cent runden",
-                {"value": str(value)},
-            )
+            raise _too_precise(value)
         if abs(number) >= _LIMIT:
             raise PydanticCustomError(
                 "betrag_zu_gross", "Betrag {value} ist unplausibel groß", {"value": str(value)}
@@ -92,6 +91,27 @@ class Betrag(Decimal):
             "description": "Betrag in Euro mit Dezimalpunkt, höchstens zwei Nachkommastellen",
             "examples": ["161088.00"],
         }
+
+
+def _as_text(value: float) -> str:
+    """A float as the amount string that was meant: its shortest form, with two places.
+
+    >>> _as_text(1234.5), _as_text(1e20), _as_text(float("nan"))
+    ('1234.50', '100000000000000000000.00', '161088.00')
+    """
+    number = Decimal(repr(value))
+    if not number.is_finite():
+        return "161088.00"
+    whole, _, places = f"{number:f}".partition(".")
+    return f"{whole}.{places.ljust(2, '0')}"
+
+
+def _too_precise(value: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "betrag_stellen",
+        "Betrag {value} hat mehr als zwei Nachkommastellen; auf Cent runden",
+        {"value": str(value).strip()},
+    )
 
 
 def _error(value: Any) -> PydanticCustomError:

@@ -13,8 +13,10 @@ from pydantic import (
     Discriminator,
     Field,
     GetJsonSchemaHandler,
+    ModelWrapValidatorHandler,
     RootModel,
     Tag,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -318,14 +320,23 @@ class Inhalt(RootModel):  # type: ignore[type-arg]
                 for part in _BLANK_LINE.split(text)
                 if part.strip()
             ] or [{"typ": "absatz", "text": value}]
-        if isinstance(value, dict) and set(value) == {"markdown"}:
-            if not isinstance(value["markdown"], str):
-                raise PydanticCustomError("markdown", "Markdown als Text erwartet", {})
-            # markdown-it is loaded on the first Markdown input, not with the model
-            from vorlagen.schemas.markdown import markdown_bloecke
-
-            return markdown_bloecke(value["markdown"])
         return value
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _markdown(cls, value: Any, handler: ModelWrapValidatorHandler[Inhalt]) -> Inhalt:
+        if not (isinstance(value, dict) and set(value) == {"markdown"}):
+            return handler(value)
+        if not isinstance(value["markdown"], str):
+            raise PydanticCustomError("markdown", "Markdown als Text erwartet", {})
+        # markdown-it is loaded on the first Markdown input, not with the model
+        from vorlagen.schemas.markdown import MarkdownBloecke
+
+        markdown = MarkdownBloecke(value["markdown"])
+        try:
+            return handler(markdown.bloecke)
+        except ValidationError as e:  # the line in the Markdown, not a block's number
+            raise markdown.fehler(e) from None
 
     @classmethod
     def from_markdown(cls, text: str, basis: str | os.PathLike[str] | None = None) -> Inhalt:

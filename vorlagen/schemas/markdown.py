@@ -10,9 +10,12 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-__all__ = ["markdown_bloecke"]
+from vorlagen.schemas.fehler import meldung
+
+__all__ = ["MarkdownBloecke", "markdown_bloecke"]
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 _ALIGN = {
@@ -21,6 +24,11 @@ _ALIGN = {
     "text-align:right": "rechts",
 }
 _MAX_HEADING = 3
+_MAX_LIST_DEPTH = 3  # as Liste allows; checked here too, to name the line of the deepest list
+
+# The first line of each block, list entry and table row made from Markdown, by the id of its
+# dict or list: an error the model finds in them later is told with its line.
+_Lines = dict[int, int]
 
 
 def _error(line: int | None, reason: str) -> PydanticCustomError:
@@ -102,7 +110,12 @@ def _paragraph(node: SyntaxTreeNode) -> dict[str, Any]:
     return {"typ": "absatz", "text": _runs(inline)}
 
 
-def _list(node: SyntaxTreeNode) -> dict[str, Any]:
+def _list(node: SyntaxTreeNode, lines: _Lines, depth: int = 1) -> dict[str, Any]:
+    if depth > _MAX_LIST_DEPTH:
+        raise _error(
+            _line(node),
+            f"Listen können höchstens {_MAX_LIST_DEPTH} Ebenen tief geschachtelt werden",
+        )
     entries: list[Any] = []
     for item in node.children:
         text: list[Any] = []
@@ -113,22 +126,26 @@ def _list(node: SyntaxTreeNode) -> dict[str, Any]:
                     text.append("\n")
                 text.extend(_runs(_inline(child)))
             elif child.type in ("bullet_list", "ordered_list") and sublist is None:
-                sublist = _list(child)
+                sublist = _list(child, lines, depth + 1)
             else:
                 raise _error(
                     _line(child), "in einem Listeneintrag sind nur Text und eine Unterliste möglich"
                 )
         if not text:
             raise _error(_line(item), "leerer Listeneintrag")
-        entries.append({"text": text, "liste": sublist} if sublist else text)
+        entry = {"text": text, "liste": sublist} if sublist else text
+        lines[id(entry)] = _line(item) or 0
+        entries.append(entry)
     return {"typ": "liste", "nummeriert": node.type == "ordered_list", "eintraege": entries}
 
 
-def _table(node: SyntaxTreeNode) -> dict[str, Any]:
+def _table(node: SyntaxTreeNode, lines: _Lines) -> dict[str, Any]:
     rows = [row for section in node.children for row in section.children]
     cells = [
         [_runs(_inline(cell)) if cell.children else [" "] for cell in row.children] for row in rows
     ]
+    for row, row_cells in zip(rows, cells, strict=True):
+        lines[id(row_cells)] = _line(row) or 0
     align = [_ALIGN.get(str(cell.attrs.get("style", ""))) for cell in rows[0].children]
     # an empty cell holds a space: a table cell may be empty, a paragraph may not
     block: dict[str, Any] = {"typ": "tabelle", "kopf": cells[0], "zeilen": cells[1:]}
@@ -137,37 +154,91 @@ def _table(node: SyntaxTreeNode) -> dict[str, Any]:
     return block
 
 
-def _blocks(nodes: list[SyntaxTreeNode]) -> list[dict[str, Any]]:
+def _block(node: SyntaxTreeNode, lines: _Lines) -> list[dict[str, Any]]:
+    """The blocks of one Markdown block node (a block quote gives one per paragraph)."""
+    kind = node.type
+    if kind == "heading":
+        level = int(node.tag[1])
+        if level > _MAX_HEADING:
+            raise _error(_line(node), f"Überschriften nur bis Ebene {_MAX_HEADING} (###)")
+        return [{"typ": "ueberschrift", "text": _runs(_inline(node)), "ebene": level}]
+    if kind == "paragraph":
+        return [_paragraph(node)]
+    if kind in ("bullet_list", "ordered_list"):
+        return [_list(node, lines)]
+    if kind == "table":
+        return [_table(node, lines)]
+    if kind == "blockquote":
+        quotes = []
+        for child in node.children:
+            if child.type != "paragraph":
+                raise _error(_line(child), "in einem Zitat sind nur Absätze möglich")
+            quotes.append({"typ": "zitat", "text": _runs(_inline(child))})
+            lines[id(quotes[-1])] = _line(child) or 0
+        return quotes
+    if kind in ("fence", "code_block"):
+        return [{"typ": "absatz", "text": [{"typ": "code", "text": node.content.rstrip("\n")}]}]
+    if kind == "html_block":
+        raise _error(_line(node), f"HTML wird nicht übernommen: {node.content.strip()[:40]}")
+    if kind == "hr":
+        raise _error(_line(node), "Trennlinien (---) werden nicht unterstützt")
+    # no other block nodes in the commonmark preset with tables
+    raise _error(_line(node), f"nicht unterstützt: {kind}")  # pragma: no cover
+
+
+def _blocks(nodes: list[SyntaxTreeNode], lines: _Lines) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for node in nodes:
-        kind = node.type
-        if kind == "heading":
-            level = int(node.tag[1])
-            if level > _MAX_HEADING:
-                raise _error(_line(node), f"Überschriften nur bis Ebene {_MAX_HEADING} (###)")
-            out.append({"typ": "ueberschrift", "text": _runs(_inline(node)), "ebene": level})
-        elif kind == "paragraph":
-            out.append(_paragraph(node))
-        elif kind in ("bullet_list", "ordered_list"):
-            out.append(_list(node))
-        elif kind == "table":
-            out.append(_table(node))
-        elif kind == "blockquote":
-            for child in node.children:
-                if child.type != "paragraph":
-                    raise _error(_line(child), "in einem Zitat sind nur Absätze möglich")
-                out.append({"typ": "zitat", "text": _runs(_inline(child))})
-        elif kind in ("fence", "code_block"):
-            out.append(
-                {"typ": "absatz", "text": [{"typ": "code", "text": node.content.rstrip("\n")}]}
-            )
-        elif kind == "html_block":
-            raise _error(_line(node), f"HTML wird nicht übernommen: {node.content.strip()[:40]}")
-        elif kind == "hr":
-            raise _error(_line(node), "Trennlinien (---) werden nicht unterstützt")
-        else:  # pragma: no cover - no other block nodes in the commonmark preset with tables
-            raise _error(_line(node), f"nicht unterstützt: {kind}")
+        for block in _block(node, lines):
+            lines.setdefault(id(block), _line(node) or 0)
+            out.append(block)
     return out
+
+
+def _child(value: Any, part: int | str) -> Any:
+    """``value[part]``; ``value`` itself where ``part`` is the tag of a union member."""
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return value[part]
+    if isinstance(value, dict) and part in value:
+        return value[part]
+    return value
+
+
+class MarkdownBloecke:
+    """Markdown as Inhalt blocks (dicts, to be validated as Inhalt), each with its line.
+
+    Raises ``PydanticCustomError`` naming the line for what Markdown can say and a council
+    paper cannot hold.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines: _Lines = {}
+        self.bloecke = _blocks(SyntaxTreeNode(_PARSER.parse(text)).children, self._lines)
+        # Many write "##" for their first heading level: the highest level used becomes level 1,
+        # so that no heading level is skipped below the template's section headings.
+        headings = [b for b in self.bloecke if b["typ"] == "ueberschrift"]
+        top = min((b["ebene"] for b in headings), default=1)
+        for block in headings:
+            block["ebene"] -= top - 1
+
+    def zeile(self, loc: tuple[int | str, ...]) -> int | None:
+        r"""The Markdown line of the block, entry or row an error location ``loc`` is in.
+
+        >>> MarkdownBloecke("Absatz\n\n- a\n  - b").zeile((1, "liste", "eintraege", 0, "eintrag",
+        ...     "liste", "eintraege", 0, "text", 0))
+        4
+        """
+        line = None
+        current: Any = self.bloecke
+        for part in loc:
+            line = self._lines.get(id(current), line)
+            current = _child(current, part)
+        return self._lines.get(id(current), line) or None
+
+    def fehler(self, error: ValidationError) -> PydanticCustomError:
+        """The first problem the model found in the blocks, told with its Markdown line."""
+        first = error.errors()[0]
+        return _error(self.zeile(first["loc"]), meldung(first))
 
 
 def markdown_bloecke(text: str) -> list[dict[str, Any]]:
@@ -178,12 +249,4 @@ def markdown_bloecke(text: str) -> list[dict[str, Any]]:
     {'typ': 'ueberschrift', 'text': ['Anlass'], 'ebene': 1}
     {'typ': 'absatz', 'text': ['Der ', {'typ': 'fett', 'text': ['Kreistag']}, ' beschließt.']}
     """
-    blocks = _blocks(SyntaxTreeNode(_PARSER.parse(text)).children)
-    # Many write "##" for their first heading level: the highest level used becomes level 1,
-    # so that no heading level is skipped below the template's section headings.
-    levels = [b["ebene"] for b in blocks if b["typ"] == "ueberschrift"]
-    if levels and min(levels) > 1:
-        for block in blocks:
-            if block["typ"] == "ueberschrift":
-                block["ebene"] -= min(levels) - 1
-    return blocks
+    return MarkdownBloecke(text).bloecke

@@ -21,8 +21,14 @@ class Sachbearbeitung(Modell):
 
 
 class Unterzeichnung(Modell):
-    """The signature: function, name, and whether signed on someone's behalf."""
+    """The signature: function, name, and whether signed on someone's behalf.
+
+    The name is left out only in a paper's public version; the internal one requires it.
+    """
 
     funktion: Zeile = Field(description="z. B. „Landrat“ oder „Kreisdirektorin“")
-    name: Zeile
+    name: Zeile | None = Field(
+        default=None,
+        description="Pflicht in der internen Fassung; die öffentliche Fassung kann ihn weglassen",
+    )
     vertretung: Literal["In Vertretung", "Im Auftrag"] | None = None

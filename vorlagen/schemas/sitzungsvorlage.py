@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
+from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.anlage import Anlage
@@ -19,7 +21,10 @@ from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
 from vorlagen.schemas.text import Datum, Text, Zeile
 from vorlagen.schemas.vorschrift import Vorschrift
 
-__all__ = ["Sitzungsvorlage", "Vorlagenart"]
+__all__ = ["Fassung", "Sitzungsvorlage", "Vorlagenart"]
+
+#: The version of a paper: for the Gremien (internal) or for the public.
+Fassung = Literal["intern", "oeffentlich"]
 
 
 class Vorlagenart(StrEnum):
@@ -36,21 +41,52 @@ class Vorlagenart(StrEnum):
     TISCHVORLAGE = "Tischvorlage"
 
 
+# Papers for information only: nothing is put to the vote.
+_OHNE_BESCHLUSSVORSCHLAG = (
+    Vorlagenart.MITTEILUNGSVORLAGE,
+    Vorlagenart.BERICHTSVORLAGE,
+    Vorlagenart.ANFRAGE,
+    Vorlagenart.BEANTWORTUNG_EINER_ANFRAGE,
+)
+
+
 def _datum(d: date) -> str:
     return d.strftime("%d.%m.%Y")
+
+
+def _fehler_darunter(
+    fehler: Sequence[tuple[tuple[int | str, ...], PydanticCustomError, Any]],
+) -> ValidationError:
+    """Errors placed below the field a validator checks, each as (place, error, input).
+
+    A field validator's own error names only its field; one of a list entry's fields is named
+    by raising a ValidationError, whose places pydantic puts below the field's own.
+    """
+    return ValidationError.from_exception_data(
+        "Sitzungsvorlage",
+        [InitErrorDetails(type=error, loc=loc, input=value) for loc, error, value in fehler],
+    )
 
 
 class Sitzungsvorlage(Modell):
     """A council paper (Sitzungsvorlage), validated as a whole.
 
-    The fields are declared in the order their rules need: ``art`` and ``oeffentlich``
-    come before the fields whose rules depend on them.
+    The fields are declared in the order their rules need: ``art``, ``fassung`` and
+    ``oeffentlich`` come before the fields whose rules depend on them.
+
+    ``fassung`` ``"oeffentlich"`` marks the public version (see ``oeffentliche_fassung``): only
+    it leaves out the personal data of staff, and only a public paper has one.
     """
 
     # Defaults are validated too, so that the rules below also see absent fields.
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     art: Vorlagenart
+    fassung: Fassung = Field(
+        default="intern",
+        description="„oeffentlich“: die Fassung für die Öffentlichkeit, ohne Sachbearbeitung "
+        "und ggf. ohne den Namen der Unterzeichnung",
+    )
     nummer: Zeile = Field(max_length=40, description="Vorlagen-Nr., z. B. „0109/2016“")
     datum: Datum
     betreff: Zeile = Field(max_length=300)
@@ -70,9 +106,10 @@ class Sitzungsvorlage(Modell):
     unterzeichnung: Unterzeichnung | None = None
 
     def oeffentliche_fassung(self, mit_unterzeichner: bool = True) -> Sitzungsvorlage:
-        """The version for the public: without the personal data of staff.
+        """The version for the public (``fassung`` ``"oeffentlich"``), without staff's data.
 
         The Sachbearbeitung is left out, and the signer's name unless ``mit_unterzeichner``.
+        The result is validated by the paper's rules, so it round-trips through JSON.
 
         Raises:
             ValueError: the paper is not public (``oeffentlich`` is false).
@@ -80,11 +117,43 @@ class Sitzungsvorlage(Modell):
         if not self.oeffentlich:
             msg = "eine nichtöffentliche Vorlage hat keine öffentliche Fassung"
             raise ValueError(msg)
-        update: dict[str, object] = {"sachbearbeitung": None}
+        # the fields as given, with their validated values: nothing below the paper is
+        # validated again, the paper's own rules are
+        data: dict[str, Any] = {name: getattr(self, name) for name in self.model_fields_set}
+        data["fassung"] = "oeffentlich"
+        data.pop("sachbearbeitung", None)
         if not mit_unterzeichner and self.unterzeichnung is not None:
             # the function stays ("Der Landrat"); the templates leave out an empty name
-            update["unterzeichnung"] = self.unterzeichnung.model_copy(update={"name": None})
-        return self.model_copy(update=update)
+            data["unterzeichnung"] = Unterzeichnung.model_validate(
+                self.unterzeichnung.model_dump(exclude={"name"}, exclude_unset=True)
+            )
+        return type(self).model_validate(data)
+
+    @field_validator("sachbearbeitung", mode="after")
+    @classmethod
+    def _keine_sachbearbeitung_oeffentlich(
+        cls, value: Sachbearbeitung | None, info: ValidationInfo
+    ) -> Sachbearbeitung | None:
+        if value is not None and info.data.get("fassung") == "oeffentlich":
+            raise PydanticCustomError(
+                "sachbearbeitung_oeffentlich",
+                "die öffentliche Fassung nennt keine Sachbearbeitung; „sachbearbeitung“ "
+                "weglassen oder „fassung“ auf „intern“ setzen",
+                {},
+            )
+        return value
+
+    @field_validator("oeffentlich", mode="after")
+    @classmethod
+    def _oeffentliche_fassung_nur_oeffentlich(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value and info.data.get("fassung") == "oeffentlich":
+            raise PydanticCustomError(
+                "fassung_nichtoeffentlich",
+                "eine nichtöffentliche Vorlage hat keine öffentliche Fassung; „fassung“ auf "
+                "„intern“ setzen",
+                {},
+            )
+        return value
 
     @field_validator("nichtoeffentlich_grund", mode="after")
     @classmethod
@@ -146,16 +215,82 @@ class Sitzungsvorlage(Modell):
             )
         return folge
 
+    @field_validator("beratungsfolge", mode="after")
+    @classmethod
+    def _oeffentlichkeit(cls, folge: list[Beratung], info: ValidationInfo) -> list[Beratung]:
+        """A Beratung of a non-public paper is non-public unless stated; stated public, refused."""
+        if info.data.get("oeffentlich") is not False:
+            return folge
+        oeffentlich = [
+            (number, b)
+            for number, b in enumerate(folge, start=1)
+            if "oeffentlich" in b.model_fields_set and b.oeffentlich
+        ]
+        if oeffentlich:
+            raise _fehler_darunter(
+                [
+                    (
+                        (number - 1, "oeffentlich"),
+                        PydanticCustomError(
+                            "beratung_oeffentlich",
+                            "Beratung {nummer} ({gremium}, {datum}) ist öffentlich angegeben, "
+                            "die Vorlage aber nichtöffentlich; „oeffentlich“ weglassen oder "
+                            "auf false setzen",
+                            {
+                                "nummer": number,
+                                "gremium": b.gremium,
+                                "datum": _datum(b.sitzungsdatum),
+                            },
+                        ),
+                        b.oeffentlich,
+                    )
+                    for number, b in oeffentlich
+                ]
+            )
+        return [
+            b
+            if "oeffentlich" in b.model_fields_set
+            else b.model_copy(update={"oeffentlich": False})
+            for b in folge
+        ]
+
     @field_validator("beschlussvorschlag", mode="after")
     @classmethod
     def _beschlussvorschlag_noetig(
         cls, value: Inhalt | None, info: ValidationInfo
     ) -> Inhalt | None:
         art = info.data.get("art")
-        if value is None and art is not None and art is not Vorlagenart.ANFRAGE:
+        if value is None and art is not None and art not in _OHNE_BESCHLUSSVORSCHLAG:
+            *andere, letzte = _OHNE_BESCHLUSSVORSCHLAG
             raise PydanticCustomError(
                 "beschlussvorschlag_fehlt",
-                "eine {art} braucht einen Beschlussvorschlag",
-                {"art": str(art)},
+                "{artikel} {art} braucht einen Beschlussvorschlag (ohne kommen nur {ohne} aus)",
+                {
+                    "artikel": "ein" if art is Vorlagenart.ANTRAG else "eine",
+                    "art": str(art),
+                    "ohne": ", ".join(map(str, andere)) + f" und {letzte}",
+                },
+            )
+        return value
+
+    @field_validator("unterzeichnung", mode="after")
+    @classmethod
+    def _unterzeichner_intern(
+        cls, value: Unterzeichnung | None, info: ValidationInfo
+    ) -> Unterzeichnung | None:
+        if value is not None and value.name is None and info.data.get("fassung") == "intern":
+            raise _fehler_darunter(
+                [
+                    (
+                        ("name",),
+                        PydanticCustomError(
+                            "unterzeichner_fehlt",
+                            "Name der Unterzeichnung fehlt; nur die öffentliche Fassung "
+                            "(„fassung“: „oeffentlich“) lässt ihn weg",
+                            {},
+                        ),
+                        None,
+                    )
+                ]
             )
         return value
