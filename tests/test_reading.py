@@ -19,7 +19,7 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 import vorlagen
-from tests.conftest import example_data, minimal_data, open_docx
+from tests.conftest import example, example_data, minimal_data, open_docx
 from vorlagen import Hausstil, Sitzungsvorlage, Template
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -190,3 +190,16 @@ BLOCKS = st.lists(
 def test_any_headings_are_accessible(name: str, beschluss: list[Any], sach: list[Any]) -> None:
     data = TEMPLATES[name].render(paper(sach, beschlussvorschlag=beschluss))
     assert vorlagen.check_accessibility(data) == []
+
+
+def test_an_e_mail_printed_by_a_tag_does_not_break_at_its_hyphens() -> None:
+    paper = example("beschlussvorlage.json")
+    email = paper.sachbearbeitung.email if paper.sachbearbeitung else None
+    assert email is not None and "-" in email
+    data = vorlagen.render(paper)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert email not in body  # the hyphen is Word's non-breaking one
+    assert email.replace("-", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">') in body
+    text = "\n".join(p.text for p in open_docx(data).paragraphs)
+    assert email in text  # and reads as the address

@@ -39,7 +39,7 @@ from vorlagen.schemas.inhalt import (
     Zitat,
 )
 
-__all__ = ["Context", "RenderState", "blocks_to_xml", "escape"]
+__all__ = ["Context", "RenderState", "blocks_to_xml", "escape", "run_text"]
 
 _R_NS: Final = REL_NS
 _EMU_PER_TWIP: Final = 635
@@ -192,21 +192,24 @@ def _text_run(text: str, props: str) -> Iterator[str]:
             if cell_number:
                 yield f"<w:r>{rpr}<w:tab/></w:r>"
             if piece:
-                yield f'<w:r>{rpr}<w:t xml:space="preserve">{_text(piece)}</w:t></w:r>'
+                yield f'<w:r>{rpr}<w:t xml:space="preserve">{run_text(piece)}</w:t></w:r>'
 
 
 _EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NO_BREAK_HYPHEN: Final = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 
-def _text(text: str) -> str:
+def run_text(text: str) -> str:
     """Text for inside a ``<w:t>``: escaped, an e-mail address never broken at its hyphens.
+
+    Every value a template prints goes through it too (:mod:`vorlagen.rendering.hooks`): a
+    tag belongs in the text of a run, never in an attribute or a field code.
 
     A hyphen in an address becomes Word's non-breaking hyphen (``<w:noBreakHyphen/>``),
     which Word and LibreOffice show, print and copy as a hyphen; the character U+2011
     instead would be copied as well, into an address no mail program knows.
 
-    >>> _text("an j.b-m@kreis-x.de & Nord-Süd").replace(_NO_BREAK_HYPHEN, "|")
+    >>> run_text("an j.b-m@kreis-x.de & Nord-Süd").replace(_NO_BREAK_HYPHEN, "|")
     'an j.b|m@kreis|x.de &amp; Nord-Süd'
     """
     if "@" not in text:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
 from vorlagen.formatting.formatter import FILTERS, Formatter
-from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape
+from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape, run_text
 from vorlagen.rendering.tags import BLOCK_FILTER
 from vorlagen.schemas import Inhalt
 
@@ -38,14 +38,15 @@ class RenderHooks:
         """Format and escape every value a ``{{ ... }}`` tag prints, in the house style.
 
         All text goes through the one escape that also keeps docxtpl's ``{_{`` markers in
-        the text from turning into tags.
+        the text from turning into tags, and keeps an e-mail address from breaking at its
+        hyphens.
         """
         if isinstance(value, Markup):
             return value
         if isinstance(value, Undefined):
             # a name or attribute the sandbox did not give: saying so raises its own error
             return Markup(escape(str(value)))
-        return Markup(escape(self.formatter.text(value)))
+        return Markup(run_text(self.formatter.text(value)))
 
     def filter(self, name: str) -> Callable[[Any], Any]:
         """The filter called ``name``: the house style's, or the block filter."""
