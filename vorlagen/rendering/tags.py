@@ -109,6 +109,8 @@ def jinja_source(xml: bytes) -> Source:
     the one form lxml writes, whatever program saved the template.
     """
     text = _as_written(xml)
+    if "{" not in text:  # no tag: the part stays as it is, nothing to number or read
+        return Source(text, text, False)
     return Source(
         _PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(text)),
         read_tags(_PARAGRAPH_START.sub(r"\n<w:p\1", text)),
