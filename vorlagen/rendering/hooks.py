@@ -46,7 +46,8 @@ class RenderHooks:
         if isinstance(value, Undefined):
             # a name or attribute the sandbox did not give: saying so raises its own error
             return Markup(escape(str(value)))
-        return Markup(run_text(self.formatter.text(value)))
+        text = self.formatter.text(value)
+        return Markup(run_text(text) if "@" in text else escape(text))
 
     def filter(self, name: str) -> Callable[[Any], Any]:
         """The filter called ``name``: the house style's, or the block filter."""
