@@ -7,16 +7,18 @@ job, a picklable callable that renders one paper.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 __all__ = ["Job", "Progress", "RenderResult", "render_each"]
 
@@ -82,6 +84,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     this process runs a single thread, on Linux. Otherwise a forkserver (or spawn) starts
     workers from a clean process, and each unpickles (and so prepares again) the job.
     """
+    import multiprocessing  # only a pool needs it: one worker renders in this process
+
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -124,6 +128,8 @@ def _reporting(
 
 
 def _in_pool(job: Job, numbered: Iterator[tuple[int, Any]], workers: int) -> Iterator[RenderResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_pool_context(),

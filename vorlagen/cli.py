@@ -9,20 +9,22 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
-from vorlagen.batch import RenderResult
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
 from vorlagen.template import Fassung, Template, check_template
+
+if TYPE_CHECKING:
+    from vorlagen.batch import RenderResult
 
 __all__ = ["example_json", "load_paper", "main", "schema_json"]
 
