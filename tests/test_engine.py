@@ -151,3 +151,47 @@ def test_a_template_pickles_and_renders_the_same() -> None:
     assert copy == tpl
     paper = example("beschlussvorlage.json")
     assert copy.render(paper, "oeffentlich") == tpl.render(paper, "oeffentlich")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "kind", "words"),
+    [
+        (["{{r vorlage.betreff }}"], ProblemKind.UNSUPPORTED, "RichText"),
+        (
+            ["{%p if vorlage.oeffentlich -%}", "öffentlich", "{%p endif %}"],
+            ProblemKind.UNSUPPORTED,
+            "das „-“ weglassen",
+        ),
+        (["{{p vorlage.sachdarstellung -}}"], ProblemKind.UNSUPPORTED, "das „-“ weglassen"),
+        (["{% cellbg 'FF0000' %}"], ProblemKind.UNSUPPORTED, "Erweiterung von docxtpl"),
+        (["{#anlagen}Anlage{/anlagen}"], ProblemKind.UNCLOSED_TAG, "docxtemplater"),
+    ],
+)
+def test_tags_that_would_lose_data_are_refused_with_the_fix(
+    paragraphs: list[str], kind: ProblemKind, words: str
+) -> None:
+    (problem,) = vorlagen.check_template(template(*(b.para(text) for text in paragraphs)))
+    assert problem.kind is kind
+    assert words in problem.message
+    assert ")" not in problem.message.replace("(", "").split("“")[0]  # no parenthesis of ours
+
+
+def test_a_table_without_grid_renders() -> None:
+    cells = [b.cell("{{ vorlage.nummer }}", 3000), b.cell("Zweite", 3000)]
+    table = b.table((3000, 3000), [b.row(cells)])
+    without_grid = table.replace(
+        table[table.index("<w:tblGrid>") : table.index("</w:tblGrid>") + 12], ""
+    )
+    assert "<w:tblGrid>" not in without_grid
+    data = Template.from_bytes(template(without_grid)).render(example("beschlussvorlage.json"))
+    assert [c.text for c in open_docx(data).tables[0].rows[0].cells] == ["0187/2026", "Zweite"]
+
+
+def test_a_long_core_property_of_the_template_does_not_stop_a_render() -> None:
+    parts = shipped_parts()
+    long = "Kategorie " * 40
+    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
+        "</cp:coreProperties>", f"<cp:category>{long}</cp:category></cp:coreProperties>"
+    )
+    data = Template.from_bytes(b.zip_parts(parts)).render(example("beschlussvorlage.json"))
+    assert open_docx(data).core_properties.category == long

@@ -59,12 +59,32 @@ class _PartChecker:
                 "die Anführungszeichen neu tippen (' oder \")",
             )
             return
+        if self.check_level_form(tag):
+            return
         self.check_dropped_text(tag)
         self.check_level_in_table(tag)
         if tag.opener == "{{":
             self.check_output(tag)
         else:
             self.statements.check(tag)
+
+    def check_level_form(self, tag: Tag) -> bool:
+        """A docxtpl level this library cannot render as written; True if not to read on."""
+        if tag.level == "r":
+            message = (
+                "„{{r …}}“ (RichText von docxtpl) wird nicht unterstützt, der Wert ginge "
+                "verloren: „{{ … }}“ schreiben, die Formatierung gibt der Platzhalter selbst"
+            )
+            self.out.add(ProblemKind.UNSUPPORTED, tag.paragraph, tag.raw, message)
+            return True
+        if tag.level in _REPLACES and ("-%}" in tag.raw or "-}}" in tag.raw or "{%-" in tag.raw):
+            # reported, and read on: its block still opens or closes
+            message = (
+                f"„-“ in einem „{tag.opener}{tag.level} …“-Tag ließe die Absätze daneben "
+                "verschwinden: das „-“ weglassen (der Tag ersetzt seinen Absatz ohnehin ganz)"
+            )
+            self.out.add(ProblemKind.UNSUPPORTED, tag.paragraph, tag.raw, message)
+        return False
 
     def check_dropped_text(self, tag: Tag) -> None:
         """A tag that replaces its paragraph, row or cell: no text beside it there."""

@@ -146,6 +146,13 @@ def _place(element: Any, parent: Any, kind: str, parent_kind: str, places: dict[
     return places[element]
 
 
+# docxtemplater writes loops as {#liste} … {/liste}; in Jinja "{#" begins a comment
+_COMMENT_HINT: Final = (
+    "; „{#“ beginnt einen Kommentar bis „#}“: Schleifen wie {#liste} … {/liste} (docxtemplater) "
+    "schreibt man hier {%p for eintrag in … %} … {%p endfor %}"
+)
+
+
 def tags(paragraph: Paragraph, out: Collector) -> Iterator[Tag]:
     """The tags in ``paragraph``; a closer without opener or an unclosed tag goes to ``out``.
 
@@ -171,7 +178,8 @@ def tags(paragraph: Paragraph, out: Collector) -> Iterator[Tag]:
                 ProblemKind.UNCLOSED_TAG,
                 paragraph,
                 short(text[match.start() :], 40),
-                f"Tag ohne schließendes „{closer}“ (Tags müssen in einem Absatz stehen)",
+                f"Tag ohne schließendes „{closer}“ (Tags müssen in einem Absatz stehen)"
+                + (_COMMENT_HINT if token == "{#" else ""),
             )
             return
         position = end + 2

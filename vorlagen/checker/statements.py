@@ -25,6 +25,13 @@ __all__ = ["Statements"]
 _BLOCKS: Final = {"if": "endif", "for": "endfor"}
 # the statements inside a block and the blocks they may stand in
 _MIDDLES: Final = {"elif": ("if",), "else": ("if", "for")}
+# docxtpl's statements for table cells, and what a template uses instead
+_DOCXTPL_EXTENSIONS: Final = {
+    "cellbg": "die Hintergrundfarbe der Zelle in Word festlegen",
+    "colspan": "die Zellen in Word verbinden",
+    "hm": "die Zellen in Word waagerecht verbinden",
+    "vm": "die Zellen in Word senkrecht verbinden",
+}
 _UNSUPPORTED: Final = frozenset({
     "macro", "call", "filter", "block", "extends", "include", "import", "from", "with",
     "autoescape", "raw", "do", "break", "continue",
@@ -144,7 +151,12 @@ class Statements:
         )
 
     def unknown(self, keyword: str, tag: Tag) -> None:
-        """A statement Jinja does not have."""
+        """A statement Jinja does not have (and what to do, for docxtpl's own extensions)."""
+        instead = _DOCXTPL_EXTENSIONS.get(keyword)
+        if instead is not None:
+            message = f"„{keyword}“ ist eine Erweiterung von docxtpl, die vorlagen nicht kennt: "
+            self.out.add(ProblemKind.UNSUPPORTED, tag.paragraph, tag.raw, message + instead)
+            return
         self.out.add(
             ProblemKind.SYNTAX, tag.paragraph, tag.raw, f"unbekannte Anweisung „{keyword}“"
         )
