@@ -6,6 +6,7 @@ import dataclasses
 import io
 import pickle
 import zipfile
+from collections.abc import Callable
 
 import pytest
 from lxml import etree
@@ -195,3 +196,33 @@ def test_a_long_core_property_of_the_template_does_not_stop_a_render() -> None:
     )
     data = Template.from_bytes(b.zip_parts(parts)).render(example("beschlussvorlage.json"))
     assert open_docx(data).core_properties.category == long
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            lambda xml: xml.replace(
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                "http://purl.oclc.org/ooxml/wordprocessingml/main",
+            ),
+            "Strict Open XML",
+        ),
+        (lambda xml: xml.replace("w:", "ns0:").replace("xmlns:w=", "xmlns:ns0="), "„ns0:“"),
+    ],
+    ids=["strict", "prefix"],
+)
+def test_bodies_written_otherwise_are_refused_with_the_way_out(
+    change: Callable[[str], str], words: str
+) -> None:
+    parts = shipped_parts()
+    parts["word/document.xml"] = change(parts["word/document.xml"])
+    (problem,) = vorlagen.check_template(b.zip_parts(parts))
+    assert (problem.kind, problem.part) == (ProblemKind.PACKAGE, "word/document.xml")
+    assert words in problem.message
+
+
+def test_a_logo_that_compresses_well_is_no_bomb() -> None:
+    parts: dict[str, str | bytes] = {**shipped_parts()}
+    parts["word/media/logo.emf"] = bytes(1_500_000)  # 1.5 MB, compresses far beyond 100:1
+    assert vorlagen.check_template(b.zip_parts(parts)) == []

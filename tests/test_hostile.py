@@ -73,7 +73,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
         "größer als 50 MB entpackt",
     ),
     "compression ratio": (
-        lambda: with_entry("word/media/bombe.bin", bytes(4 * 2**20)),
+        lambda: with_entry("word/media/bombe.bin", bytes(16 * 2**20)),
         "word/media/bombe.bin",
         "verdächtig stark komprimiert",
     ),

@@ -35,6 +35,7 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "MAX_TOTAL_BYTES",
     "NUMBERING_REL",
+    "RATIO_FROM",
     "SAFE_PARSER",
     "TAG_PART_TYPES",
     "XML_DECLARATION",
@@ -60,7 +61,10 @@ __all__ = [
 MAX_TEMPLATE_BYTES: Final = 50 * 2**20  # the .docx file itself
 MAX_PART_BYTES: Final = 50 * 2**20  # one part, uncompressed
 MAX_TOTAL_BYTES: Final = 200 * 2**20  # all parts, uncompressed
-MAX_RATIO: Final = 100  # uncompressed / compressed, for parts over 1 MiB
+MAX_RATIO: Final = 100  # uncompressed / compressed, for parts over RATIO_FROM
+# smaller parts are bounded by their size: an EMF letterhead logo of 1.5 MB may well
+# compress 130:1
+RATIO_FROM: Final = 8 * 2**20
 MAX_ENTRIES: Final = 5_000
 
 _VERSION: Final = 20  # zipfile's default "version needed" for deflated entries
@@ -384,12 +388,31 @@ def _kind_problems(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]
     for required in ("word/document.xml", "[Content_Types].xml"):
         if required not in names:
             return [_problem(required, "fehlt: keine Word-Datei")]
+    document = z.read("word/document.xml")
+    if _STRICT.encode() in document[:4096]:
+        return [_problem("word/document.xml", _STRICT_MESSAGE)]
+    prefix = _W_PREFIX.search(document[:4096])
+    if prefix is not None and prefix.group(1) != b"w":
+        return [_problem("word/document.xml", _PREFIX_MESSAGE.format(prefix.group(1).decode()))]
     macros = [n for n in names if n.lower().endswith("vbaproject.bin")]
     if macros or _MACRO_TYPE.search(z.read("[Content_Types].xml")):
         return [_problem(macros[0] if macros else "[Content_Types].xml", _MACROS)]
     return []
 
 
+_STRICT: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_STRICT_MESSAGE: Final = (
+    "im Format „Strict Open XML“ gespeichert, das vorlagen nicht liest: in Word unter "
+    "„Speichern unter“ als „Word-Dokument (*.docx)“ oder „Word-Vorlage (*.dotx)“ speichern"
+)
+# the prefix the body declares for WordprocessingML; docxtpl's tags need "w"
+_W_PREFIX: Final = re.compile(
+    rb'xmlns:([\w.-]+)="http://schemas\.openxmlformats\.org/wordprocessingml/2006/main"'
+)
+_PREFIX_MESSAGE: Final = (
+    "schreibt WordprocessingML mit dem Präfix „{}:“ statt „w:“ (von einem anderen Programm "
+    "erzeugt): in Word oder LibreOffice öffnen und als .docx neu speichern"
+)
 _OPENDOCUMENT: Final = (
     "keine Word-Datei, sondern ein OpenDocument-Text (.odt): in LibreOffice unter "
     "„Speichern unter“ als „Word 2007–365 (.docx)“ speichern"
@@ -432,7 +455,9 @@ def _archive_problems(infos: list[zipfile.ZipInfo]) -> list[TemplateProblem]:
             problems.append(_problem(name, "Pfad außerhalb des Archivs (absolut oder mit ..)"))
         if info.file_size > MAX_PART_BYTES:
             problems.append(_problem(name, f"größer als {MAX_PART_BYTES // 2**20} MB entpackt"))
-        elif info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        elif info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
             problems.append(
                 _problem(name, f"verdächtig stark komprimiert (mehr als {MAX_RATIO}:1)")
             )
