@@ -226,3 +226,15 @@ def test_a_logo_that_compresses_well_is_no_bomb() -> None:
     parts: dict[str, str | bytes] = {**shipped_parts()}
     parts["word/media/logo.emf"] = bytes(1_500_000)  # 1.5 MB, compresses far beyond 100:1
     assert vorlagen.check_template(b.zip_parts(parts)) == []
+
+
+def test_a_relationship_to_a_missing_part_is_refused_naming_it() -> None:
+    parts = shipped_parts()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        "</Relationships>",
+        '<Relationship Id="rIdX" Target="header9.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/header"/></Relationships>',
+    )
+    (problem,) = vorlagen.check_template(b.zip_parts(parts))
+    assert (problem.kind, problem.part) == (ProblemKind.PACKAGE, "word/_rels/document.xml.rels")
+    assert "„word/header9.xml“" in problem.message

@@ -397,7 +397,25 @@ def _kind_problems(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]
     macros = [n for n in names if n.lower().endswith("vbaproject.bin")]
     if macros or _MACRO_TYPE.search(z.read("[Content_Types].xml")):
         return [_problem(macros[0] if macros else "[Content_Types].xml", _MACROS)]
-    return []
+    return _missing_targets(z, names)
+
+
+def _missing_targets(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]:
+    """Relationships to parts the archive does not hold (Word would repair the file)."""
+    problems = []
+    for rels in sorted(n for n in names if n.endswith(".rels")):
+        folder, _, file = rels.rpartition("_rels/")
+        source = folder + file.removesuffix(".rels")
+        try:
+            root = etree.fromstring(z.read(rels), SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            continue  # reported as malformed XML by the check of every part
+        for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+            target = _resolve(source, str(rel.get("Target", "")))
+            if rel.get("TargetMode") != "External" and target and target not in names:
+                message = f"verweist auf „{target}“, das in der Datei fehlt: in Word neu speichern"
+                problems.append(_problem(rels, message))
+    return problems
 
 
 _STRICT: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
