@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import vorlagen
@@ -123,3 +124,18 @@ def bare() -> bytes:
         [para("{{ vorlage.betreff }}"), para("{{p vorlage.sachdarstellung }}")]
     )
     return zip_parts(parts)
+
+
+def shipped(name: str) -> Callable[[], bytes]:
+    """The bytes of a shipped template, read when called."""
+    return (Path(vorlagen.__file__).parent / "templates" / f"{name}.docx").read_bytes
+
+
+#: The templates every render test goes through: both shipped ones and the fixtures above.
+FIXTURES: dict[str, Callable[[], bytes]] = {
+    "default": shipped("default"),
+    "stadt": shipped("stadt"),
+    "german": german,
+    "split": split_runs,
+    "bare": bare,
+}

@@ -11,7 +11,6 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +24,6 @@ from tests.strategies import papers
 from vorlagen import Hausstil, RenderError, Sitzungsvorlage, Template, TemplateError
 from vorlagen.docx.build import document, para, zip_parts
 
-SHIPPED = Path(vorlagen.__file__).parent / "templates"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # the signer's name is left out of the public version too
 PUBLIC = Hausstil(unterzeichner_oeffentlich=False)
@@ -245,14 +243,7 @@ def unguarded() -> bytes:
     return zip_parts(parts)
 
 
-TEMPLATES: dict[str, Callable[[], bytes]] = {
-    "default": (SHIPPED / "default.docx").read_bytes,
-    "stadt": (SHIPPED / "stadt.docx").read_bytes,
-    "german": templates.german,
-    "split_runs": templates.split_runs,
-    "bare": templates.bare,
-    "unguarded": unguarded,
-}
+TEMPLATES: dict[str, Callable[[], bytes]] = {**templates.FIXTURES, "unguarded": unguarded}
 LOADED = {name: Template.from_bytes(build(), name=name) for name, build in TEMPLATES.items()}
 
 

@@ -115,11 +115,7 @@ def as_dotx() -> bytes:
 
 
 TEMPLATES: dict[str, Callable[[], bytes]] = {
-    "default": (SHIPPED / "default.docx").read_bytes,
-    "stadt": (SHIPPED / "stadt.docx").read_bytes,
-    "german": templates.german,
-    "split": templates.split_runs,
-    "bare": templates.bare,
+    **templates.FIXTURES,
     "notes": with_notes,
     "footer": with_rich_footer,
     "tables": with_tables,

@@ -35,21 +35,20 @@ __all__ = [
     "typografie_teile",
 ]
 
+# where each name that loads on first use lives
 _LAZY = {
-    "typografie": "vorlagen.formatting.prosa",
-    "typografie_teile": "vorlagen.formatting.prosa",
-    **dict.fromkeys(
-        (
+    name: f"vorlagen.formatting.{module}"
+    for module, names in {
+        "prosa": ("typografie", "typografie_teile"),
+        "werte": (
             "NBSP",
-            "format_betrag",
-            "format_datum",
-            "format_erlass",
-            "format_norm",
-            "format_vorschrift",
-            "format_zahl",
+            *(
+                f"format_{kind}"
+                for kind in ("betrag", "datum", "erlass", "norm", "vorschrift", "zahl")
+            ),
         ),
-        "vorlagen.formatting.werte",
-    ),
+    }.items()
+    for name in names
 }
 
 
