@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import pickle
+import re
 import zipfile
 from collections.abc import Callable
 
@@ -238,3 +239,57 @@ def test_a_relationship_to_a_missing_part_is_refused_naming_it() -> None:
     (problem,) = vorlagen.check_template(b.zip_parts(parts))
     assert (problem.kind, problem.part) == (ProblemKind.PACKAGE, "word/_rels/document.xml.rels")
     assert "„word/header9.xml“" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("rels", "second", "named"),
+    [
+        # a second core-properties relationship, in LibreOffice's spelling, to another part
+        (
+            "_rels/.rels",
+            '<Relationship Id="rIdX" Target="docProps/core2.xml" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/metadata/core-properties"/>',
+            "Dokumenteigenschaften („docProps/core.xml“, „docProps/core2.xml“)",
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            '<Relationship Id="rIdX" Target="styles.xml" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/styles"/>',
+            "Formatvorlagen („word/styles.xml“, „word/styles.xml“)",
+        ),
+    ],
+)
+def test_a_second_relationship_of_a_single_kind_is_refused(
+    rels: str, second: str, named: str
+) -> None:
+    parts = shipped_parts()
+    parts["docProps/core2.xml"] = parts["docProps/core.xml"]
+    parts[rels] = parts[rels].replace("</Relationships>", f"{second}</Relationships>")
+    (problem,) = vorlagen.check_template(b.zip_parts(parts))
+    assert (problem.kind, problem.part) == (ProblemKind.PACKAGE, rels)
+    assert f"verweist 2-mal auf {named}, erlaubt ist ein Verweis" in problem.message
+    with pytest.raises(vorlagen.TemplateError, match="in Word neu speichern"):
+        Template.from_bytes(b.zip_parts(parts))
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda xml: b"\xef\xbb\xbf" + xml.encode("utf-8"),  # with a byte order mark
+        lambda xml: xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),
+    ],
+    ids=["utf-8-bom", "utf-16"],
+)
+def test_parts_in_any_encoding_render_to_well_formed_xml(encode: Callable[[str], bytes]) -> None:
+    # some tools write a byte order mark before the declaration, or UTF-16; a part without
+    # tags (here the footer) is as much affected as one with
+    text = shipped_parts()
+    text["word/footer1.xml"] = re.sub(r"\{\{[^}]*\}\}", "Kreis Lindenau", text["word/footer1.xml"])
+    parts: dict[str, str | bytes] = {**text}
+    for name in ("word/document.xml", "word/footer1.xml", "word/settings.xml"):
+        parts[name] = encode(text[name])
+    paper = example("beschlussvorlage.json")
+    data = Template.from_bytes(b.zip_parts(parts)).render(paper)
+    doc = open_docx(data)
+    assert paper.betreff in [p.text for p in doc.paragraphs]
+    assert "Kreis Lindenau · Vorlage Kreis Lindenau" in doc.sections[0].footer.paragraphs[0].text

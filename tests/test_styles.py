@@ -125,6 +125,43 @@ def test_bare_template_gets_every_style_it_needs(make_paper: MakePaper, tmp_path
     assert result.is_valid, [str(e) for e in result.errors]
 
 
+def with_styles_with_effects(data: bytes) -> bytes:
+    """A template as Word 2010 saves it: a second copy of its styles, related from the body."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {name: z.read(name).decode("utf-8") for name in z.namelist()}
+    parts["word/stylesWithEffects.xml"] = parts["word/styles.xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "</Types>",
+        '<Override PartName="/word/stylesWithEffects.xml" '
+        'ContentType="application/vnd.ms-word.stylesWithEffects+xml"/></Types>',
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        "</Relationships>",
+        '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2007/relationships/'
+        'stylesWithEffects" Target="stylesWithEffects.xml"/></Relationships>',
+    )
+    return zip_parts(parts)
+
+
+def test_word_2010_copy_of_changed_styles_is_dropped(make_paper: MakePaper, tmp_path: Path) -> None:
+    # the bare template gets styles (and German): a stale copy would contradict them
+    data = Template.from_bytes(with_styles_with_effects(templates.bare())).render(make_paper())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "word/stylesWithEffects.xml" not in z.namelist()
+        assert b"stylesWithEffects" not in z.read("[Content_Types].xml")
+        assert b"stylesWithEffects" not in z.read("word/_rels/document.xml.rels")
+    assert open_docx(data).paragraphs[0].text == make_paper().betreff
+    target = tmp_path / "word2010.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+
+
+def test_word_2010_copy_of_unchanged_styles_stays() -> None:
+    data = with_styles_with_effects(templates.DEFAULT.read_bytes())
+    assert Template.from_bytes(data).data == data
+
+
 def test_template_with_styles_keeps_its_bytes() -> None:
     shipped = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
     assert Template.from_bytes(shipped).data == shipped

@@ -45,6 +45,7 @@ __all__ = [
     "as_document",
     "content_types",
     "deflate",
+    "drop_part",
     "free_id",
     "pack",
     "package_problems",
@@ -140,6 +141,20 @@ CORE_REL: Final = (
 #: Every spelling of that relationship programs write, in lower case: Word's, the one of
 #: the first edition of the standard, and LibreOffice's (``officedocument/2006/...``).
 _CORE_RELS: Final = frozenset({CORE_REL.lower(), f"{REL_NS}/metadata/core-properties".lower()})
+# the relationships a part may have one of each, and what they lead to, in German
+_SINGLE_KINDS: Final = {
+    "officedocument": "Dokumentinhalt",
+    "extended-properties": "Anwendungseigenschaften",
+    "styles": "Formatvorlagen",
+    "numbering": "Nummerierung",
+    "settings": "Einstellungen",
+    "fonttable": "Schriftarten",
+    "websettings": "Webeinstellungen",
+    "theme": "Design",
+    "footnotes": "Fußnoten",
+    "endnotes": "Endnoten",
+    "metadata/core-properties": "Dokumenteigenschaften",
+}
 #: The relationship from the body to its list numbering.
 NUMBERING_REL: Final = f"{REL_NS}/numbering"
 
@@ -225,6 +240,34 @@ def add_part(
         taken = {str(r.get("Id", "")) for r in rels}
         add_relationship(rels, free_id("rIdVorlagen", taken), rel_type, relative(source, name))
         files[rels_part] = serialize(rels)
+
+
+def drop_part(files: dict[str, bytes], name: str) -> None:
+    """Take a part out of a package, with its content type and its own relationships.
+
+    Every relationship to it goes too (part names compare without case, as in the standard).
+    """
+    files.pop(name, None)
+    files.pop(rels_name(name), None)
+    types = etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER)
+    for old in types.findall(f"{{{CT_NS}}}Override"):
+        if str(old.get("PartName", "")).lstrip("/").lower() == name.lower():
+            types.remove(old)
+    files["[Content_Types].xml"] = serialize(types)
+    for rels_part in [n for n in files if n.endswith(".rels")]:
+        folder = rels_part.rpartition("_rels/")[0]
+        source = folder + rels_part.rpartition("/")[2].removesuffix(".rels")
+        rels = etree.fromstring(files[rels_part], SAFE_PARSER)
+        gone = [
+            r
+            for r in rels
+            if r.get("TargetMode") != "External"
+            and _resolve(source, str(r.get("Target", ""))).lower() == name.lower()
+        ]
+        for rel in gone:
+            rels.remove(rel)
+        if gone:
+            files[rels_part] = serialize(rels)
 
 
 #: A relationships part without relationships, to add the first one to.
@@ -397,11 +440,28 @@ def _kind_problems(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]
     macros = [n for n in names if n.lower().endswith("vbaproject.bin")]
     if macros or _MACRO_TYPE.search(z.read("[Content_Types].xml")):
         return [_problem(macros[0] if macros else "[Content_Types].xml", _MACROS)]
-    return _missing_targets(z, names)
+    return _relationship_problems(z, names)
 
 
-def _missing_targets(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]:
-    """Relationships to parts the archive does not hold (Word would repair the file)."""
+def _single_kind(rel_type: str) -> str | None:
+    """What a relationship of a kind a part may have one of leads to; None for other kinds.
+
+    >>> _single_kind(CORE_REL), _single_kind(f"{REL_NS}/image")
+    ('Dokumenteigenschaften', None)
+    """
+    if _same_type(rel_type, CORE_REL):
+        return _SINGLE_KINDS["metadata/core-properties"]
+    if not rel_type.startswith(f"{REL_NS}/"):
+        return None
+    return _SINGLE_KINDS.get(rel_type.removeprefix(f"{REL_NS}/").lower())
+
+
+def _relationship_problems(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProblem]:
+    """Relationships that make a package broken, as problems.
+
+    Those to parts the archive does not hold, and a second one of a kind a part may have
+    one of (Word would repair the file; python-docx cannot read it).
+    """
     problems = []
     for rels in sorted(n for n in names if n.endswith(".rels")):
         folder, _, file = rels.rpartition("_rels/")
@@ -410,10 +470,24 @@ def _missing_targets(z: zipfile.ZipFile, names: set[str]) -> list[TemplateProble
             root = etree.fromstring(z.read(rels), SAFE_PARSER)
         except etree.XMLSyntaxError:
             continue  # reported as malformed XML by the check of every part
+        single: dict[str, list[str]] = {}
         for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = _resolve(source, str(rel.get("Target", "")))
-            if rel.get("TargetMode") != "External" and target and target not in names:
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            if target not in names:
                 message = f"verweist auf „{target}“, das in der Datei fehlt: in Word neu speichern"
+                problems.append(_problem(rels, message))
+            kind = _single_kind(str(rel.get("Type", "")))
+            if kind is not None:
+                single.setdefault(kind, []).append(target)
+        for kind, targets in single.items():
+            if len(targets) > 1:
+                listed = ", ".join(f"„{t}“" for t in targets)
+                message = (
+                    f"verweist {len(targets)}-mal auf {kind} ({listed}), erlaubt ist ein "
+                    "Verweis: in Word neu speichern"
+                )
                 problems.append(_problem(rels, message))
     return problems
 

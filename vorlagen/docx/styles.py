@@ -33,7 +33,14 @@ from vorlagen.docx.build import (
     table_grid_style,
 )
 from vorlagen.docx.ns import REL_NS, W_NS, WML_CONTENT_TYPE, child
-from vorlagen.docx.package import SAFE_PARSER, add_part, free_id, serialize
+from vorlagen.docx.package import (
+    SAFE_PARSER,
+    add_part,
+    drop_part,
+    free_id,
+    related_part,
+    serialize,
+)
 
 __all__ = [
     "GERMAN_NAMES",
@@ -479,11 +486,19 @@ def _linked_to_existing(style: Any, taken: set[str]) -> Any:
     return style
 
 
+#: The relationship from the body to Word 2010's copy of the styles.
+_STYLES_WITH_EFFECTS_REL: Final = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+)
+
+
 def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[str, bytes]:
     """The package in German, with every style in ``needed`` and every level of its lists.
 
     A list style whose numbering lacks a level rich content nests to is pointed to a new
-    definition that has them all (see :attr:`Styles.shallow_lists`).
+    definition that has them all (see :attr:`Styles.shallow_lists`). Word 2010's copy of
+    the styles (``stylesWithEffects.xml``) is dropped: it would contradict the changed
+    styles, and every Word since 2013 writes none.
 
     Args:
         files: the package's parts by name.
@@ -506,4 +521,7 @@ def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[st
         for name in missing:
             root.append(_linked_to_existing(_fragment(_NEW_STYLES[name](new)), new.taken))
     out["word/styles.xml"] = serialize(root)
+    stale = related_part(out, "word/document.xml", _STYLES_WITH_EFFECTS_REL)
+    if stale is not None:
+        drop_part(out, stale)
     return out

@@ -94,10 +94,14 @@ def _as_written(xml: bytes) -> str:
     """A part's XML in the one form lxml writes, for the tag reading to see.
 
     A part without any ``{`` holds no tag: its UTF-8 text is taken as it is (a body of
-    many megabytes need not be parsed and written again).
+    many megabytes need not be parsed and written again). Any other part (in UTF-16, or
+    with a byte order mark) is parsed.
     """
     declaration = _UTF8_DECLARATION.match(xml)
-    if b"{" not in xml and (declaration or not xml.startswith(b"<?xml")):
+    plain = declaration is not None or (
+        xml.startswith(b"<") and not xml.startswith((b"<?", b"<\0"))
+    )
+    if b"{" not in xml and plain:
         return xml[declaration.end() if declaration else 0 :].decode("utf-8")
     return etree.tostring(etree.fromstring(xml, SAFE_PARSER), encoding="unicode")
 
