@@ -20,6 +20,8 @@ from tests import templates
 from tests.conftest import EXAMPLE_FILES, example, minimal_data, open_docx
 from tests.oracle import package_difference, reference
 from vorlagen import Hausstil, Sitzungsvorlage, Template
+from vorlagen.docx import build as b
+from vorlagen.rendering import tags
 
 SHIPPED = Path(vorlagen.__file__).parent / "templates"
 FILES = Path(__file__).parent / "files"
@@ -250,3 +252,58 @@ def test_images_and_links_are_parts_of_the_package(matrix: dict[str, Sitzungsvor
         "Noch einmal dasselbe Bild",
     ]
     assert body.xpath(".//wp:docPr/@id") == ["1001", "1002", "1003"]
+
+
+def test_large_parts_read_in_stretches_render_the_same(
+    monkeypatch: pytest.MonkeyPatch, matrix: dict[str, Sitzungsvorlage]
+) -> None:
+    # A part over tags.WINDOWED_FROM is read only around its braces, the rest kept static;
+    # read that way from the first byte, every template renders every paper the same.
+    # Static text at the start and end of each body makes stretches to keep.
+    built = {name: padded(build()) for name, build in TEMPLATES.items()}
+    whole = {name: Template.from_bytes(data) for name, data in built.items()}
+    monkeypatch.setattr(tags, "WINDOWED_FROM", 0)
+    for name, data in built.items():
+        windowed = Template.from_bytes(data)
+        body = windowed._prepared.engine.parts["word/document.xml"].source
+        assert len(body.static) >= 2, name
+        for paper in PAPERS:
+            assert windowed.render(matrix[paper]) == whole[name].render(matrix[paper]), name
+
+
+def padded(data: bytes) -> bytes:
+    """A template with paragraphs and a table of static text at the start and end of its body."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts: dict[str, str | bytes] = {n: z.read(n) for n in z.namelist()}
+        body = z.read("word/document.xml").decode("utf-8")
+    table = b.table([2000, 2000], [b.row([b.cell("Kopf", 2000), b.cell("Spalte", 2000)])])
+    static = "".join(b.para(f"Absatz {n}") for n in range(12)) + table + b.para("Ende")
+    start = body.index("<w:body>") + len("<w:body>")
+    end = body.rindex("<w:sectPr")
+    parts["word/document.xml"] = body[:start] + static + body[start:end] + static + body[end:]
+    return b.zip_parts(parts)
+
+
+def test_problems_in_a_part_read_in_stretches_name_the_same_paragraphs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cells = [b.cell("{% endif %}", 3000), b.cell("", 3000)]
+    broken = [
+        # found by reading the whole part: a block from the text into a table
+        (b.para("{% if vorlage.aktenzeichen %}Az."), b.table([3000, 3000], [b.row(cells)])),
+        # found by the tag-by-tag check
+        (b.para("{%p if vorlage.oeffentlich %}"), b.para("{{ vorlage.betref }}")),
+        (b.para("{%p for a in vorlage.anlagen %}"), b.para("x")),  # never closed
+    ]
+    filler = "".join(b.para(f"Absatz {n}") for n in range(40))
+    for first, second in broken:
+        parts = templates.shipped_parts()
+        body = parts["word/document.xml"]
+        at = body.rindex("<w:sectPr")
+        parts["word/document.xml"] = body[:at] + filler + first + filler + second + body[at:]
+        data = b.zip_parts(parts)
+        expected = vorlagen.check_template(data)
+        assert expected
+        monkeypatch.setattr(tags, "WINDOWED_FROM", 0)
+        assert vorlagen.check_template(data) == expected
+        monkeypatch.undo()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from vorlagen.docx.ns import paragraph_text, w
@@ -41,8 +41,8 @@ class Paragraph:
         table: the 1-based number of its table within the part, if it is in one.
         row: the 1-based row within that table.
         cell: the 1-based cell within that row.
-        row_text: the text of the whole row.
-        cell_text: the text of the whole cell.
+        row_element: its table row (``w:tr``), if it is in one.
+        cell_element: its table cell (``w:tc``), if it is in one.
     """
 
     number: int
@@ -51,8 +51,18 @@ class Paragraph:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
-    row_text: str = ""
-    cell_text: str = ""
+    row_element: Any = field(default=None, repr=False, compare=False)
+    cell_element: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def row_text(self) -> str:
+        """The text of the whole row (read when asked: most paragraphs hold no row tag)."""
+        return _text(self.row_element)
+
+    @property
+    def cell_text(self) -> str:
+        """The text of the whole cell."""
+        return _text(self.cell_element)
 
     def replaced_text(self, level: str) -> str:
         """The text a ``p``, ``tr`` or ``tc`` tag replaces: its paragraph's, row's or cell's."""
@@ -133,9 +143,12 @@ def paragraphs(root: Any) -> Iterator[Paragraph]:
             paragraph.table = tables.setdefault(tbl, len(tables) + 1)
             paragraph.row = _place(tr, tbl, "tr", "tbl", places)
             paragraph.cell = _place(tc, tr, "tc", "tr", places)
-            paragraph.row_text = "".join(t.text or "" for t in tr.iter(w("t")))
-            paragraph.cell_text = "".join(t.text or "" for t in tc.iter(w("t")))
+            paragraph.row_element, paragraph.cell_element = tr, tc
         yield paragraph
+
+
+def _text(element: Any) -> str:
+    return "" if element is None else "".join(t.text or "" for t in element.iter(w("t")))
 
 
 def _place(element: Any, parent: Any, kind: str, parent_kind: str, places: dict[Any, int]) -> int:

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from lxml import etree
@@ -191,11 +192,25 @@ def related_part(files: Mapping[str, bytes], source: str, rel_type: str) -> str 
     rels = files.get(rels_name(source))
     if rels is None:
         return None
-    for rel in etree.fromstring(rels, SAFE_PARSER).iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if _same_type(str(rel.get("Type", "")), rel_type) and rel.get("TargetMode") != "External":
-            name = _resolve(source, str(rel.get("Target", "")))
+    for written, target in _internal_relationships(rels):
+        if _same_type(written, rel_type):
+            name = _resolve(source, target)
             return name if name in files else None
     return None
+
+
+@lru_cache(maxsize=8)
+def _internal_relationships(rels: bytes) -> tuple[tuple[str, str], ...]:
+    """The type and target of each relationship within the package, in a relationships part.
+
+    Read once: a body's relationships (thousands, with many hyperlinks) are asked for
+    several kinds while a template is loaded.
+    """
+    return tuple(
+        (str(rel.get("Type", "")), str(rel.get("Target", "")))
+        for rel in etree.fromstring(rels, SAFE_PARSER).iter(f"{{{PKG_REL_NS}}}Relationship")
+        if rel.get("TargetMode") != "External"
+    )
 
 
 def _same_type(written: str, rel_type: str) -> bool:

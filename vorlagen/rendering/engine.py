@@ -100,7 +100,9 @@ class _Part:
     source: Source
 
     def render(self, context: Mapping[str, Any]) -> str:
-        return self.source.text if self.template is None else self.template.render(context)
+        if self.template is None:
+            return self.source.text
+        return self.source.expand(self.template.render(context))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ the block filter, which turns rich content into paragraphs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -46,11 +47,20 @@ class Source:
             read before the tags are: line n is paragraph n - 1, for problems to name it.
         column_tags: whether it repeats table cells (``{%tc``), which can change how many
             columns a table has.
+        static: in a large part, the stretches without tags, which ``text`` holds as
+            markers (:meth:`expand`) for Jinja not to read megabytes it only copies.
     """
 
     text: str
     numbered: str
     column_tags: bool
+    static: tuple[str, ...] = ()
+
+    def expand(self, rendered: str) -> str:
+        """A render of ``text`` with the stretches without tags put back in."""
+        if not self.static:
+            return rendered
+        return _MARKER.sub(lambda m: self.static[int(m.group(1))], rendered)
 
 
 def _join_split_tags(xml: str) -> str:
@@ -110,16 +120,77 @@ def jinja_source(xml: bytes) -> Source:
     """The Jinja source of a part: its XML with Word's tags read (:func:`read_tags`).
 
     The XML is parsed (safely) and written again first, so that the tag reading sees it in
-    the one form lxml writes, whatever program saved the template.
+    the one form lxml writes, whatever program saved the template. In a part larger than
+    :data:`WINDOWED_FROM`, only the elements that hold a brace are read, each with its
+    neighbours (every reading of a tag stays within them); the stretches between them are
+    static: markers in the source to render, newlines in the numbered one.
     """
     text = _as_written(xml)
     if "{" not in text:  # no tag: the part stays as it is, nothing to number or read
         return Source(text, text, False)
+    windows = _windows(text) if len(text) > WINDOWED_FROM else [(0, len(text))]
+    pieces: list[str] = []
+    numbered: list[str] = []
+    static: list[str] = []
+    start = 0
+    for begin, end in [*windows, (len(text), len(text))]:
+        gap = _PARAGRAPH_START.sub(r"\n<w:p\1", text[start:begin])
+        if gap:
+            core = gap.strip()
+            lead = gap[: len(gap) - len(gap.lstrip())]
+            trail = gap[len(lead) + len(core) :]
+            pieces.append(f"{lead}<?vorlagen {len(static)}?>{trail}" if core else gap)
+            static += [core] if core else []
+            numbered.append("\n" * gap.count("\n"))
+        window = text[begin:end]
+        pieces.append(_PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(window)))
+        numbered.append(read_tags(_PARAGRAPH_START.sub(r"\n<w:p\1", window)))
+        start = end
     return Source(
-        _PARAGRAPH_START.sub(r"\n<w:p\1", read_tags(text)),
-        read_tags(_PARAGRAPH_START.sub(r"\n<w:p\1", text)),
-        bool(_COLUMN_TAG.search(_join_split_tags(text))),
+        "".join(pieces),
+        "".join(numbered),
+        any(_COLUMN_TAG.search(_join_split_tags(text[b:e])) for b, e in windows),
+        tuple(static),
     )
+
+
+#: The size of a part's XML from which only the stretches around braces are read.
+WINDOWED_FROM = 2**20
+# the marker of a static stretch: a processing instruction no value can produce (values are
+# escaped); a template's own instructions are not touched, their number is not ours
+_MARKER = re.compile(r"<\?vorlagen (\d+)\?>")
+# The start of an element that holds paragraphs or is one, opening or closing
+_BLOCK_ELEMENT = re.compile(r"<(/?)w:(?:p|tbl|sdt|customXml)[ >/]")
+
+
+def _windows(xml: str) -> list[tuple[int, int]]:
+    """The stretches of a part's XML that hold its braces, as (start, end).
+
+    Each is an element at the top level (a paragraph, table or content control) with a
+    brace, together with the two stretches on either side; overlapping ones are joined.
+    """
+    bounds, depth = [0], 0
+    for match in _BLOCK_ELEMENT.finditer(xml):
+        end = xml.index(">", match.end() - 1) + 1
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                bounds.append(end)
+        elif xml[end - 2] == "/":  # an empty element
+            bounds += [match.start(), end] if depth == 0 else []
+        else:
+            bounds += [match.start()] if depth == 0 else []
+            depth += 1
+    bounds = sorted({*bounds, len(xml)})
+    windows: list[tuple[int, int]] = []
+    for brace in re.finditer(r"\{", xml):
+        i = bisect.bisect_right(bounds, brace.start()) - 1
+        begin, end = bounds[max(i - 2, 0)], bounds[min(i + 3, len(bounds) - 1)]
+        if windows and begin <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((begin, end))
+    return windows
 
 
 # Jinja's tags, XML tags, comments and processing instructions, in source order. lxml
