@@ -6,19 +6,25 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_bench_render_reports_every_figure() -> None:
+def quick_figures(script: str) -> Any:
+    """What a benchmark script reports with ``--quick --json``."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_render.py"), "--quick", "--json"],
+        [sys.executable, str(ROOT / "benchmarks" / script), "--quick", "--json"],
         capture_output=True,
         text=True,
         check=True,
         timeout=300,
     )
-    figures = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_bench_render_reports_every_figure() -> None:
+    figures = quick_figures("bench_render.py")
     assert set(figures["per_paper_ms"]) == {"naive_docxtpl", "template_render", "zip_floor"}
     assert all(value > 0 for value in figures["per_paper_ms"].values())
     assert set(figures["scaling_ms"]) == {"1", "10", "100", "1000"}
@@ -36,13 +42,14 @@ def test_bench_render_reports_every_figure() -> None:
 
 
 def test_bench_start_reports_every_figure() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_start.py"), "--quick", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    figures = json.loads(result.stdout)
+    figures = quick_figures("bench_start.py")
     assert set(figures["ms"]) == {"bare_python", "import_vorlagen", "cli_render"}
     assert figures["ms"]["import_vorlagen"] > figures["ms"]["bare_python"] > 0
+
+
+def test_bench_large_template_reports_every_figure() -> None:
+    figures = quick_figures("bench_large_template.py")
+    assert set(figures["seconds"]) == {"parse_body", "check_template", "load", "render"}
+    assert all(value > 0 for value in figures["seconds"].values())
+    assert figures["load_over_parse"] > 0
+    assert figures["render_over_parse"] > 0

@@ -261,6 +261,10 @@ def test_large_parts_read_in_stretches_render_the_same(
     # read that way from the first byte, every template renders every paper the same.
     # Static text at the start and end of each body makes stretches to keep.
     built = {name: padded(build()) for name, build in TEMPLATES.items()}
+    # a brace that starts no tag: the part is read in stretches, and has nothing to render
+    parts = templates.shipped_parts()
+    parts["word/document.xml"] = b.document([b.para("Die Menge {a, b}")])
+    built["brace"] = padded(b.zip_parts(parts))
     whole = {name: Template.from_bytes(data) for name, data in built.items()}
     monkeypatch.setattr(tags, "WINDOWED_FROM", 0)
     for name, data in built.items():

@@ -356,3 +356,24 @@ def test_nested_lists_through_libreoffice(
     ]
     assert lines[start + 6].endswith("Punkt einer Aufzählung")
     assert not lines[start + 6][0].isdigit()
+
+
+def test_a_template_without_styles_gets_the_ones_its_text_refers_to(
+    make_paper: MakePaper, tmp_path: Path
+) -> None:
+    parts = templates.shipped_parts()
+    del parts["word/styles.xml"]
+    parts["word/_rels/document.xml.rels"] = re.sub(
+        r'<Relationship [^>]*Target="styles.xml"/>', "", parts["word/_rels/document.xml.rels"]
+    )
+    parts["[Content_Types].xml"] = re.sub(
+        r'<Override PartName="/word/styles.xml"[^>]*/>', "", parts["[Content_Types].xml"]
+    )
+    assert 'w:pStyle w:val="Footer"' in parts["word/footer1.xml"]
+    data = Template.from_bytes(zip_parts(parts)).render(make_paper())
+    doc = open_docx(data)
+    assert doc.sections[0].footer.paragraphs[0].style.style_id == "Footer"
+    target = tmp_path / "ohne-formatvorlagen.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]

@@ -40,6 +40,7 @@ from vorlagen.docx.package import (
     free_id,
     related_part,
     serialize,
+    tag_parts,
 )
 
 __all__ = [
@@ -486,6 +487,29 @@ def _linked_to_existing(style: Any, taken: set[str]) -> Any:
     return style
 
 
+_STYLE_REFERENCE: Final = re.compile(rb'<w:(pStyle|rStyle|tblStyle) w:val="([^"]+)"')
+_REFERENCE_TYPES: Final = {b"pStyle": "paragraph", b"rStyle": "character", b"tblStyle": "table"}
+
+
+def _define_referenced(files: Mapping[str, bytes], root: Any) -> None:
+    """Define each style the text refers to but a package without styles could not define.
+
+    Word shows text in an undefined style in the default one; the definition, plain and
+    named by its id, says the same, and keeps a styles part from contradicting the text.
+    """
+    taken = {s.get(f"{_W}styleId") for s in root.iter(f"{_W}style")}
+    for part in tag_parts(files):
+        for kind, style_id in _STYLE_REFERENCE.findall(files[part]):
+            name = style_id.decode("utf-8")
+            if name not in taken:
+                taken.add(name)
+                style = etree.SubElement(root, f"{_W}style")
+                style.set(f"{_W}type", _REFERENCE_TYPES[kind])
+                style.set(f"{_W}customStyle", "1")
+                style.set(f"{_W}styleId", name)
+                etree.SubElement(style, f"{_W}name").set(f"{_W}val", name)
+
+
 #: The relationship from the body to Word 2010's copy of the styles.
 _STYLES_WITH_EFFECTS_REL: Final = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -506,6 +530,7 @@ def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[st
             template lacks are added as plain defaults.
     """
     out = dict(files)
+    created = "word/styles.xml" not in out
     root = _part_root(out, "styles", "styles")
     _language(root).set(f"{_W}val", LANGUAGE)
     ids = _style_ids(root)
@@ -520,6 +545,8 @@ def prepare_styles(files: Mapping[str, bytes], needed: Iterable[str]) -> dict[st
         )
         for name in missing:
             root.append(_linked_to_existing(_fragment(_NEW_STYLES[name](new)), new.taken))
+    if created:
+        _define_referenced(out, root)
     out["word/styles.xml"] = serialize(root)
     stale = related_part(out, "word/document.xml", _STYLES_WITH_EFFECTS_REL)
     if stale is not None:

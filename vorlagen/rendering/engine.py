@@ -100,9 +100,8 @@ class _Part:
     source: Source
 
     def render(self, context: Mapping[str, Any]) -> str:
-        if self.template is None:
-            return self.source.text
-        return self.source.expand(self.template.render(context))
+        text = self.source.text if self.template is None else self.template.render(context)
+        return self.source.expand(text)
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def jinja_source(xml: bytes) -> Source:
 
 
 #: The size of a part's XML from which only the stretches around braces are read.
-WINDOWED_FROM = 2**20
+WINDOWED_FROM = 2**18
 # the marker of a static stretch: a processing instruction no value can produce (values are
 # escaped); a template's own instructions are not touched, their number is not ours
 _MARKER = re.compile(r"<\?vorlagen (\d+)\?>")
