@@ -19,6 +19,7 @@ from typing import Any
 
 import docx
 import pytest
+import yaml
 from docx.document import Document
 from hypothesis import settings
 
@@ -59,6 +60,31 @@ def minimal_data(**changes: Any) -> dict[str, Any]:
         ],
         "beschlussvorschlag": "Der Kreistag beschließt.",
         "sachdarstellung": "Begründung.",
+    }
+    data.update(changes)
+    return data
+
+
+SITZUNG_FILE = EXAMPLES / "sitzung-kreistag.yaml"
+
+
+def example_sitzung() -> vorlagen.Sitzung:
+    """The example meeting, its papers read from the files it names."""
+    data = yaml.safe_load(SITZUNG_FILE.read_text(encoding="utf-8"))
+    return vorlagen.Sitzung.model_validate(data, context={"basis": EXAMPLES})
+
+
+def minimal_sitzung(**changes: Any) -> dict[str, Any]:
+    """The smallest valid meeting: one public item, with ``changes`` applied."""
+    data: dict[str, Any] = {
+        "koerperschaft": "Kreis Lindenau",
+        "gremium": "Kreistag",
+        "nummer": 6,
+        "beginn": "2026-06-01T17:00",
+        "ort": "Kreishaus",
+        "einladungsdatum": "2026-05-20",
+        "vorsitz": {"funktion": "Landrat", "name": "Bernd Hollmann"},
+        "tagesordnung": [{"titel": "Eröffnung der Sitzung"}],
     }
     data.update(changes)
     return data

@@ -147,7 +147,7 @@ def test_markdown_line_in_a_paper() -> None:
 
 
 def test_image_path_needs_a_base_directory() -> None:
-    with pytest.raises(ValidationError, match="Bildpfade brauchen ein Basisverzeichnis"):
+    with pytest.raises(ValidationError, match=r"Bild „plan\.png“: ein Pfad braucht ein Basis"):
         Inhalt.from_markdown("![Plan](plan.png)")
 
 

@@ -27,6 +27,7 @@ from vorlagen.schemas.inhalt import (
 )
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
 from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
+from vorlagen.schemas.sitzung import Sitzung, Tagesordnungspunkt, Teil, Unterpunkt, Vorsitz
 from vorlagen.schemas.sitzungsvorlage import Sitzungsvorlage, Vorlagenart
 from vorlagen.schemas.vorschrift import Erlass, Freitext, Norm, Vorschrift
 
@@ -54,12 +55,17 @@ __all__ = [
     "Listeneintrag",
     "Norm",
     "Sachbearbeitung",
+    "Sitzung",
     "Sitzungsvorlage",
     "Tabelle",
+    "Tagesordnungspunkt",
+    "Teil",
     "Ueberschrift",
+    "Unterpunkt",
     "Unterzeichnung",
     "Vorlagenart",
     "Vorschrift",
+    "Vorsitz",
     "ZahlWert",
     "Zitat",
     "Zustaendigkeit",

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.text import Zeile
 
-__all__ = ["BASIS", "MAX_BILD_BYTES", "Bild", "bild_lesen"]
+__all__ = ["BASIS", "MAX_BILD_BYTES", "Bild", "bild_lesen", "datei_lesen"]
 
 #: The key of the validation context that names the directory image paths are relative to.
 BASIS = "basis"
@@ -27,30 +27,57 @@ MAX_BILD_BYTES = 20 * 1024 * 1024
 _FORMATS = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
-def bild_lesen(pfad: str, basis: str | Path | None) -> bytes:
-    """Read an image file ``pfad`` relative to ``basis``; never from outside ``basis``."""
+def datei_lesen(pfad: str, basis: str | Path | None, was: str, max_bytes: int) -> Path:
+    """The file ``pfad`` relative to ``basis``, checked: inside it, no larger than ``max_bytes``.
+
+    ``was`` names the file in messages ("Bild", "Vorlage"); errors are pydantic's, typed
+    ``{was}_basis``, ``_pfad``, ``_groesse`` and ``_datei`` in lower case.
+    """
+    typ = was.lower()
     if basis is None:
-        raise PydanticCustomError(
-            "bild_basis",
-            "Bild „{pfad}“: Bildpfade brauchen ein Basisverzeichnis "
-            "(model_validate(..., context={{'basis': verzeichnis}}) oder die Datei der Vorlage)",
-            {"pfad": pfad},
+        raise _fehler(
+            typ,
+            "basis",
+            "{was} „{pfad}“: ein Pfad braucht ein Basisverzeichnis "
+            "(model_validate(..., context={{'basis': verzeichnis}}) oder die Datei, die sie nennt)",
+            {"was": was, "pfad": pfad},
         )
     root = Path(basis).resolve()
     target = (root / pfad).resolve()
     if not target.is_relative_to(root):
-        raise PydanticCustomError(
-            "bild_pfad",
-            "Bild „{pfad}“ liegt außerhalb des Basisverzeichnisses {basis}",
-            {"pfad": pfad, "basis": str(root)},
+        raise _fehler(
+            typ,
+            "pfad",
+            "{was} „{pfad}“ liegt außerhalb des Basisverzeichnisses {basis}",
+            {"was": was, "pfad": pfad, "basis": str(root)},
         )
     try:
-        if target.stat().st_size > MAX_BILD_BYTES:
-            raise PydanticCustomError(
-                "bild_groesse",
-                "Bild „{pfad}“ ist größer als {mb} MB",
-                {"pfad": pfad, "mb": MAX_BILD_BYTES // 2**20},
-            )
+        size = target.stat().st_size
+    except OSError as e:
+        raise _fehler(
+            typ,
+            "datei",
+            "{was} „{pfad}“ nicht lesbar: {grund}",
+            {"was": was, "pfad": pfad, "grund": e.strerror},
+        ) from e
+    if size > max_bytes:
+        raise _fehler(
+            typ,
+            "groesse",
+            "{was} „{pfad}“ ist größer als {mb} MB",
+            {"was": was, "pfad": pfad, "mb": max_bytes // 2**20},
+        )
+    return target
+
+
+def _fehler(typ: str, art: str, message: str, context: dict[str, Any]) -> PydanticCustomError:
+    return PydanticCustomError(f"{typ}_{art}", message, context)
+
+
+def bild_lesen(pfad: str, basis: str | Path | None) -> bytes:
+    """Read an image file ``pfad`` relative to ``basis``; never from outside ``basis``."""
+    target = datei_lesen(pfad, basis, "Bild", MAX_BILD_BYTES)
+    try:
         return target.read_bytes()
     except OSError as e:
         raise PydanticCustomError(

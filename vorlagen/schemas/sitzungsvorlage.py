@@ -21,7 +21,7 @@ from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
 from vorlagen.schemas.text import Datum, Text, Zeile
 from vorlagen.schemas.vorschrift import Vorschrift
 
-__all__ = ["Fassung", "Sitzungsvorlage", "Vorlagenart"]
+__all__ = ["Fassung", "Sitzungsvorlage", "Vorlagenart", "fehler_darunter"]
 
 #: The version of a paper: for the Gremien (internal) or for the public.
 Fassung = Literal["intern", "oeffentlich"]
@@ -54,7 +54,7 @@ def _datum(d: date) -> str:
     return d.strftime("%d.%m.%Y")
 
 
-def _fehler_darunter(
+def fehler_darunter(
     fehler: Sequence[tuple[tuple[int | str, ...], PydanticCustomError, Any]],
 ) -> ValidationError:
     """Errors placed below the field a validator checks, each as (place, error, input).
@@ -227,7 +227,7 @@ class Sitzungsvorlage(Modell):
             if "oeffentlich" in b.model_fields_set and b.oeffentlich
         ]
         if oeffentlich:
-            raise _fehler_darunter(
+            raise fehler_darunter(
                 [
                     (
                         (number - 1, "oeffentlich"),
@@ -279,7 +279,7 @@ class Sitzungsvorlage(Modell):
         cls, value: Unterzeichnung | None, info: ValidationInfo
     ) -> Unterzeichnung | None:
         if value is not None and value.name is None and info.data.get("fassung") == "intern":
-            raise _fehler_darunter(
+            raise fehler_darunter(
                 [
                     (
                         ("name",),
