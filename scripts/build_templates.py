@@ -224,6 +224,42 @@ class Grid:
         return [table(widths, rows)]
 
 
+@dataclass(frozen=True)
+class Agenda:
+    """A part of a Tagesordnung as a table: a row per TOP of ``part``, one per Unterpunkt."""
+
+    part: str
+
+    def xml(self) -> list[str]:
+        """The table; rows holding only a ``{%tr %}`` tag are removed when rendering."""
+        widths = [1400, 6155, 1800]
+
+        def line(var: str) -> str:
+            return row(
+                [
+                    cell(f"{{{{ {var}|top_nummer }}}}", widths[0]),
+                    cell(f"{{{{ {var}.titel }}}}", widths[1]),
+                    cell(
+                        f"{{% if {var}.vorlage %}}{{{{ {var}.vorlage.nummer }}}}{{% endif %}}",
+                        widths[2],
+                    ),
+                ]
+            )
+
+        heads = ("Nr.", "Gegenstand", "Vorlage")
+        head = row([cell(t, w, head=True) for t, w in zip(heads, widths, strict=True)], header=True)
+        rows = [
+            head,
+            tag_row(f"{{%tr for top in {self.part}.tops %}}", widths),
+            line("top"),
+            tag_row("{%tr for u in top.unterpunkte %}", widths),
+            line("u"),
+            tag_row("{%tr endfor %}", widths),
+            tag_row("{%tr endfor %}", widths),
+        ]
+        return [table(widths, rows)]
+
+
 def blocks_xml(blocks: Sequence[Block]) -> list[str]:
     """The block elements of ``blocks``, in order."""
     return [xml for block in blocks for xml in block.xml()]
@@ -695,7 +731,121 @@ STADT = Design(
     ),
 )
 
-TEMPLATES = {"default.docx": DEFAULT, "stadt.docx": STADT}
+# -- the Einladung of a meeting: letterhead, date, place, the Tagesordnung in its parts --------
+
+INTERN = 'sitzung.fassung == "intern"'
+OEFFENTLICH = 'sitzung.fassung == "oeffentlich"'
+NICHTOEFFENTLICH_FOLGT = "Im Anschluss an den öffentlichen Teil folgt ein nichtöffentlicher Teil."
+
+
+def tagesordnung() -> tuple[Block, ...]:
+    """The Tagesordnung: its public part, then its non-public part (or that one follows)."""
+    return (
+        Line("Tagesordnung", "Heading2"),
+        Group(
+            "sitzung.oeffentlicher_teil.tops",
+            (
+                Line("{{ sitzung.oeffentlicher_teil|teil_titel }}", "Heading3"),
+                Agenda("sitzung.oeffentlicher_teil"),
+            ),
+        ),
+        Group(
+            "sitzung.nichtoeffentlicher_teil",
+            (
+                Line("{{ sitzung.nichtoeffentlicher_teil|teil_titel }}", "Heading3"),
+                Group(
+                    "sitzung.nichtoeffentlicher_teil.tops",
+                    (Agenda("sitzung.nichtoeffentlicher_teil"),),
+                    otherwise=(Line(NICHTOEFFENTLICH_FOLGT),),
+                ),
+            ),
+        ),
+    )
+
+
+EINLADUNG_TITEL = Line(
+    "{% if sitzung.fassung == 'oeffentlich' %}Tagesordnung der {{ sitzung.bezeichnung }}"
+    "{% else %}Einladung zur {{ sitzung.bezeichnung }}{% endif %}",
+    "Heading1",
+)
+ANREDE = (
+    Line("Sehr geehrte Damen und Herren,", when=INTERN),
+    Line(
+        "zur {{ sitzung.bezeichnung }} lade ich Sie herzlich ein. Die Vorlagen zu den "
+        "Tagesordnungspunkten sind beigefügt.",
+        when=INTERN,
+    ),
+    Line(
+        "Die {{ sitzung.bezeichnung }} findet am {{ sitzung.beginn|termin }} statt, Ort: "
+        "{{ sitzung.ort }}{% if sitzung.raum %}, {{ sitzung.raum }}{% endif %}. Der öffentliche "
+        "Teil ist für alle zugänglich.",
+        when=OEFFENTLICH,
+    ),
+)
+GRUSS = (
+    Line("Mit freundlichen Grüßen", "Unterschrift", when=INTERN),
+    Value("sitzung.vorsitz.name", "UnterschriftName"),
+    Value("sitzung.vorsitz.funktion", LABEL_STYLE),
+)
+ORT = "{{ sitzung.ort }}{% if sitzung.raum %}, {{ sitzung.raum }}{% endif %}"
+
+EINLADUNG_DEFAULT = Design(
+    look=DEFAULT.look,
+    body=(
+        Value("sitzung.koerperschaft", "Absender"),
+        Line(
+            "{% if sitzung.fassung == 'oeffentlich' %}Öffentliche Bekanntmachung"
+            "{% else %}Einladung{% endif %}",
+            "Title",
+        ),
+        Label("Datum", "{{ sitzung.einladungsdatum|kopfdatum }}"),
+        Label("Gremium", "{{ sitzung.gremium }}"),
+        Label("Termin", "{{ sitzung.beginn|termin }}"),
+        Label("Ort", ORT, ppr='<w:spacing w:after="240"/>'),
+        Line("An die Mitglieder {{ sitzung.des_gremiums }}", when=INTERN),
+        EINLADUNG_TITEL,
+        *ANREDE,
+        *tagesordnung(),
+        *GRUSS,
+    ),
+    footer=(Line(("{{ sitzung.koerperschaft }} · {{ sitzung.bezeichnung }}\t", *PAGES), "Footer"),),
+)
+
+EINLADUNG_STADT = Design(
+    look=STADT.look,
+    styles=STADT_STYLES,
+    header=(
+        Line((WAPPEN, "{{ sitzung.koerperschaft }}"), "Briefkopf"),
+        Line("Der Bürgermeister", "BriefkopfZusatz"),
+    ),
+    header_images=STADT.header_images,
+    body=(
+        Line(
+            "{% if sitzung.fassung == 'oeffentlich' %}Öffentliche Bekanntmachung"
+            "{% else %}Einladung{% endif %}",
+            "Title",
+        ),
+        Line(
+            (("{{ sitzung.gremium }}", BOLD), "\t{{ sitzung.einladungsdatum|kopfdatum }}"),
+            "Vorlagenkopf",
+        ),
+        Line("{{ sitzung.beginn|termin }} · " + ORT, "Vorlagenkopf"),
+        EINLADUNG_TITEL,
+        *ANREDE,
+        *tagesordnung(),
+        *GRUSS,
+    ),
+    footer=(
+        Line((*PAGES, " · {{ sitzung.bezeichnung }}"), "Footer", ppr='<w:jc w:val="center"/>'),
+    ),
+)
+
+TEMPLATES = {
+    "default.docx": DEFAULT,
+    "stadt.docx": STADT,
+    "einladung/default.docx": EINLADUNG_DEFAULT,
+    "einladung/stadt.docx": EINLADUNG_STADT,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -712,6 +862,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target: Path = args.folder / name
         data = build(design)
         if not args.check:
+            target.parent.mkdir(exist_ok=True)
             target.write_bytes(data)
             print(f"{target} geschrieben")
         elif not target.is_file() or target.read_bytes() != data:

@@ -509,7 +509,8 @@ def test_shipped_templates_match_their_build_script(tmp_path: Path) -> None:
 
     shipped = check()
     assert shipped.returncode == 0, shipped.stdout + shipped.stderr
-    for name in ("default.docx", "stadt.docx"):
+    (tmp_path / "einladung").mkdir()
+    for name in ("default.docx", "stadt.docx", "einladung/default.docx", "einladung/stadt.docx"):
         (tmp_path / name).write_bytes((DEFAULT_TEMPLATE.parent / name).read_bytes())
     with (tmp_path / "stadt.docx").open("ab") as changed:
         changed.write(b"\0")

@@ -58,8 +58,9 @@ if TYPE_CHECKING:
     from vorlagen.accessibility import AccessibilityProblem, check_accessibility
     from vorlagen.api import render, render_many, save
     from vorlagen.batch import RenderResult
+    from vorlagen.documents import render_einladung
     from vorlagen.pdf import to_pdf, to_pdf_many
-    from vorlagen.template import Fassung, Template, check_template, shipped_templates
+    from vorlagen.template import Dokument, Fassung, Template, check_template, shipped_templates
 
 __version__ = "0.1.0"
 
@@ -74,6 +75,7 @@ __all__ = [
     "Code",
     "ConversionError",
     "DatumWert",
+    "Dokument",
     "Erlass",
     "Fassung",
     "Fett",
@@ -112,6 +114,7 @@ __all__ = [
     "check_accessibility",
     "check_template",
     "render",
+    "render_einladung",
     "render_many",
     "save",
     "shipped_templates",
@@ -125,11 +128,13 @@ _LAZY = {
     "AccessibilityProblem": "vorlagen.accessibility",
     "check_accessibility": "vorlagen.accessibility",
     "render": "vorlagen.api",
+    "render_einladung": "vorlagen.documents",
     "render_many": "vorlagen.api",
     "save": "vorlagen.api",
     "RenderResult": "vorlagen.batch",
     "to_pdf": "vorlagen.pdf",
     "to_pdf_many": "vorlagen.pdf",
+    "Dokument": "vorlagen.template",
     "Fassung": "vorlagen.template",
     "Template": "vorlagen.template",
     "check_template": "vorlagen.template",

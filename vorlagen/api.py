@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from vorlagen.atomic import write_atomic
 from vorlagen.schemas import Sitzungsvorlage
-from vorlagen.template import Fassung, HausstilLike, Template
+from vorlagen.template import Dokument, Fassung, HausstilLike, Template
 
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
@@ -20,24 +20,27 @@ __all__ = ["render", "render_many", "resolve_template", "save"]
 TemplateLike = Template | str | os.PathLike[str] | None
 
 
-def resolve_template(template: TemplateLike, hausstil: HausstilLike | None = None) -> Template:
+def resolve_template(
+    template: TemplateLike, hausstil: HausstilLike | None = None, dokument: Dokument = "vorlage"
+) -> Template:
     """The Template to render with: the given one, one loaded from a path, or a shipped one.
 
     A name without folder and extension (``"stadt"``) that is no file names a shipped
     template (:func:`~vorlagen.template.shipped_templates`); None is ``"default"``. A
     template loaded from a path takes ``hausstil`` instead of its house style file.
+    ``dokument`` says what a template loaded or looked up here is for.
 
     Raises:
         TemplateError: the template cannot be used, or no template has that name.
     """
     if template is None:
-        return Template.shipped("default", hausstil)
+        return Template.shipped("default", hausstil, dokument)
     if isinstance(template, Template):
         return template
     path = Path(template)
     if _names_shipped(path):
-        return Template.shipped(path.name, hausstil)
-    return Template.from_path(path, hausstil)
+        return Template.shipped(path.name, hausstil, dokument)
+    return Template.from_path(path, hausstil, dokument)
 
 
 def _names_shipped(path: Path) -> bool:

@@ -43,13 +43,21 @@ from vorlagen.rendering.engine import Engine, Properties
 from vorlagen.rendering.hooks import FILTER_NAMES, RenderHooks
 from vorlagen.rendering.sandbox import HOOKS, make_environment
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import Erlass, Freitext, Inhalt, Norm, Sitzungsvorlage
+from vorlagen.schemas import Erlass, Freitext, Inhalt, Norm, Sitzung, Sitzungsvorlage
 from vorlagen.schemas.fehler import fehlermeldungen
 
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
 
-__all__ = ["Fassung", "HausstilLike", "Template", "check_template", "shipped_templates"]
+__all__ = [
+    "Dokument",
+    "Fassung",
+    "HausstilLike",
+    "Template",
+    "check_template",
+    "hausstil_of",
+    "shipped_templates",
+]
 
 #: Which version of a paper: for the administration and council ("intern", everything) or
 #: for the public ("oeffentlich", without the personal data of staff).
@@ -58,7 +66,13 @@ Fassung = Literal["intern", "oeffentlich"]
 #: A house style, or its fields as a mapping (``{"waehrung": "EUR"}``), validated into one.
 HausstilLike = Hausstil | Mapping[str, Any]
 
-_CONTEXT_NAMES = frozenset({"vorlage"})
+#: What a template is for: a paper, or the Einladung of a meeting.
+Dokument = Literal["vorlage", "einladung"]
+#: The one name of each kind's Jinja context, and the model it holds.
+_ROOTS: dict[str, tuple[str, type]] = {
+    "vorlage": ("vorlage", Sitzungsvorlage),
+    "einladung": ("sitzung", Sitzung),
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class Template:
     name: str
     hausstil: Hausstil
     _prepared: _Prepared = field(repr=False)
+    dokument: Dokument = "vorlage"
 
     @property
     def data(self) -> bytes:
@@ -89,40 +104,54 @@ class Template:
 
     @classmethod
     def from_path(
-        cls, path: str | os.PathLike[str] | bytes, hausstil: HausstilLike | None = None
+        cls,
+        path: str | os.PathLike[str] | bytes,
+        hausstil: HausstilLike | None = None,
+        dokument: Dokument = "vorlage",
     ) -> Template:
         """Load a template from a Word file (``.docx``, or a Word template ``.dotx``) and check it.
 
         Without ``hausstil``, the house style comes from a TOML file of the same name beside
         the template (``kreis.docx``: ``kreis.toml``), or is DIN 5008 if there is none.
+        ``dokument`` says what it is for: a paper (its tags name ``vorlage``) or the
+        Einladung of a meeting (``"einladung"``: its tags name ``sitzung``).
 
         Raises:
             TemplateError: listing every problem found, each with its place.
             pydantic.ValidationError: ``hausstil`` given as a mapping is not a house style.
         """
         if isinstance(path, bytes):
-            return cls.from_bytes(path, hausstil=hausstil)
+            return cls.from_bytes(path, hausstil=hausstil, dokument=dokument)
         data, stil, problems = _read(Path(path), _hausstil(hausstil))
         if data is None:
             raise TemplateError(str(path), problems)
         try:
-            return cls.from_bytes(data, name=str(path), hausstil=stil)
+            return cls.from_bytes(data, name=str(path), hausstil=stil, dokument=dokument)
         except TemplateError as e:
             raise TemplateError(str(path), _named(e.problems, str(path))) from None
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, name: str = "<bytes>", hausstil: HausstilLike | None = None
+        cls,
+        data: bytes,
+        name: str = "<bytes>",
+        hausstil: HausstilLike | None = None,
+        dokument: Dokument = "vorlage",
     ) -> Template:
         """Load a template from the bytes of a Word file and check it; raises TemplateError."""
         stil = _hausstil(hausstil)
-        prepared = _prepare(data)
+        prepared = _prepare(data, _dokument(dokument))
         if not isinstance(prepared, _Prepared):
             raise TemplateError(name, prepared)
-        return cls(name, stil or DIN_5008, prepared)
+        return cls(name, stil or DIN_5008, prepared, dokument)
 
     @classmethod
-    def shipped(cls, name: str = "default", hausstil: HausstilLike | None = None) -> Template:
+    def shipped(
+        cls,
+        name: str = "default",
+        hausstil: HausstilLike | None = None,
+        dokument: Dokument = "vorlage",
+    ) -> Template:
         """A template shipped with vorlagen, by its name (see :func:`shipped_templates`).
 
         It is loaded and checked once per process; ``hausstil`` costs nothing extra.
@@ -134,18 +163,18 @@ class Template:
             TemplateError: there is no shipped template of that name.
         """
         stil = _hausstil(hausstil)
-        if name not in shipped_templates():
-            known = ", ".join(f"„{n}“" for n in shipped_templates())
+        if name not in shipped_templates(dokument):
+            known = ", ".join(f"„{n}“" for n in shipped_templates(dokument))
             message = (
                 f"nicht gefunden: keine mitgelieferte Vorlage heißt so (mitgeliefert: {known})"
             )
             raise TemplateError(name, [TemplateProblem(name, message, kind=ProblemKind.FILE)])
-        template = _shipped(name)
+        template = _shipped(name, dokument)
         return template if stil is None else template.with_hausstil(stil)
 
-    def __reduce__(self) -> tuple[object, tuple[bytes, str, Hausstil]]:
+    def __reduce__(self) -> tuple[object, tuple[bytes, str, Hausstil, Dokument]]:
         # another process (a batch's worker) gets the bytes and prepares them itself
-        return (Template.from_bytes, (self.data, self.name, self.hausstil))
+        return (Template.from_bytes, (self.data, self.name, self.hausstil, self.dokument))
 
     def with_hausstil(self, hausstil: HausstilLike) -> Template:
         """The same prepared template with another house style (nothing is loaded again)."""
@@ -170,17 +199,41 @@ class Template:
         if not isinstance(vorlage, Sitzungsvorlage):
             msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
             raise TypeError(msg)
-        stil = _hausstil(hausstil) or self.hausstil
+        stil = hausstil_of(self, hausstil)
         vorlage = _fassung(vorlage, fassung, stil)
-        prepared = self._prepared
-        hooks = RenderHooks(formatter(stil), prepared.styles)
         properties = Properties(
             title=vorlage.betreff,
             subject=f"{vorlage.art} {vorlage.nummer}",
             author=vorlage.koerperschaft,
             created=vorlage.datum,
         )
-        context = {"vorlage": vorlage, HOOKS: hooks}
+        return self.fill(vorlage, properties, stil)
+
+    def fill(
+        self,
+        value: Any,
+        properties: Properties,
+        hausstil: Hausstil,
+        labels: Mapping[int, str] | None = None,
+    ) -> bytes:
+        """Render the template with ``value`` as its context's one name, as it is.
+
+        The documents of a meeting are made with this; ``labels`` are the labels of the
+        items of a Tagesordnung (see :mod:`vorlagen.formatting.tagesordnung`).
+
+        Raises:
+            TypeError: ``value`` is not what the template is for (see ``dokument``).
+        """
+        root, model = _ROOTS[self.dokument]
+        if not isinstance(value, model):
+            msg = (
+                f"die Vorlage „{self.name}“ ist für {model.__name__} "
+                f"(dokument={self.dokument!r}), erhalten: {type(value).__name__}"
+            )
+            raise TypeError(msg)
+        prepared = self._prepared
+        hooks = RenderHooks(formatter(hausstil), prepared.styles, labels)
+        context = {root: value, HOOKS: hooks}
         return prepared.engine.render(context, hooks.state, properties)
 
     def save(
@@ -235,6 +288,11 @@ class _RenderJob:
         return self.template.render(paper, self.fassung)
 
 
+def hausstil_of(template: Template, hausstil: HausstilLike | None) -> Hausstil:
+    """The house style a render uses: the one given for it, or else the template's."""
+    return _hausstil(hausstil) or template.hausstil
+
+
 def _hausstil(value: HausstilLike | None) -> Hausstil | None:
     """A house style given as one or as its fields; raises pydantic's ValidationError."""
     if value is None or isinstance(value, Hausstil):
@@ -248,13 +306,13 @@ def _hausstil(value: HausstilLike | None) -> Hausstil | None:
     return Hausstil.model_validate(dict(value))
 
 
-def shipped_templates() -> list[str]:
+def shipped_templates(dokument: Dokument = "vorlage") -> list[str]:
     """The names of the templates shipped with vorlagen, for :meth:`Template.shipped`.
 
-    >>> shipped_templates()
-    ['default', 'stadt']
+    >>> shipped_templates(), shipped_templates("einladung")
+    (['default', 'stadt'], ['default', 'stadt'])
     """
-    folder = resources.files("vorlagen").joinpath("templates")
+    folder = _shipped_folder(_dokument(dokument))
     return sorted(
         entry.name.removesuffix(".docx")
         for entry in folder.iterdir()
@@ -262,10 +320,25 @@ def shipped_templates() -> list[str]:
     )
 
 
+def _shipped_folder(dokument: Dokument) -> Any:
+    """The folder of the shipped templates for ``dokument``: papers' at the top."""
+    folder = resources.files("vorlagen").joinpath("templates")
+    return folder if dokument == "vorlage" else folder.joinpath(dokument)
+
+
 @cache
-def _shipped(name: str) -> Template:
-    data = resources.files("vorlagen").joinpath("templates", f"{name}.docx").read_bytes()
-    return Template.from_bytes(data, name=name)
+def _shipped(name: str, dokument: Dokument = "vorlage") -> Template:
+    data = _shipped_folder(dokument).joinpath(f"{name}.docx").read_bytes()
+    return Template.from_bytes(data, name=name, dokument=dokument)
+
+
+def _dokument(value: str) -> Dokument:
+    """``value`` if it names a kind of document; a ValueError naming the kinds otherwise."""
+    if value not in _ROOTS:
+        known = ", ".join(repr(k) for k in _ROOTS)
+        msg = f"dokument muss eines von {known} sein, nicht {value!r}"
+        raise ValueError(msg)
+    return value  # type: ignore[return-value]
 
 
 def _named(problems: list[TemplateProblem], name: str) -> list[TemplateProblem]:
@@ -286,15 +359,15 @@ def _fassung(vorlage: Sitzungsvorlage, fassung: Fassung, hausstil: Hausstil) -> 
         raise RenderError(str(e), field="oeffentlich") from e
 
 
-def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
-    """Check a template and prepare it; or every problem found."""
+def _prepare(data: bytes, dokument: Dokument = "vorlage") -> _Prepared | list[TemplateProblem]:
+    """Check a template for ``dokument`` and prepare it; or every problem found."""
     problems = package_problems(data)
     if problems:
         return problems
     data, files, styles = _as_prepared_package(data)
     env = make_environment(FILTER_NAMES)
     types = TagTypes(
-        names={"vorlage": Sitzungsvorlage},
+        names=dict([_ROOTS[dokument]]),
         rich=(Inhalt,),
         printable=(Norm, Erlass, Freitext),
         # the block filter is for {{p ...}} alone, which the checker reads as such
@@ -305,7 +378,7 @@ def _prepare(data: bytes) -> _Prepared | list[TemplateProblem]:
     problems += _property_problems(files)
     # What the tag-by-tag check cannot see (a block that would cut the XML, whatever else
     # Jinja's own parse of a whole part finds), preparing the engine does.
-    engine = Engine.prepare(files, env, _CONTEXT_NAMES)
+    engine = Engine.prepare(files, env, frozenset({_ROOTS[dokument][0]}))
     if isinstance(engine, Engine) and not problems:
         return _Prepared(data, styles, engine)
     found = [] if isinstance(engine, Engine) else engine
@@ -353,10 +426,13 @@ def _property_problems(files: dict[str, bytes]) -> list[TemplateProblem]:
     return []
 
 
-def check_template(template: str | os.PathLike[str] | bytes) -> list[TemplateProblem]:
+def check_template(
+    template: str | os.PathLike[str] | bytes, dokument: Dokument = "vorlage"
+) -> list[TemplateProblem]:
     """Every problem of a template (a path or DOCX bytes), without raising; empty if usable.
 
-    For a path, the house style file beside it (``.toml``) is checked too.
+    For a path, the house style file beside it (``.toml``) is checked too. ``dokument``:
+    what the template is for (a paper, or ``"einladung"``).
     """
     if isinstance(template, bytes):
         data: bytes | None = template
@@ -365,7 +441,7 @@ def check_template(template: str | os.PathLike[str] | bytes) -> list[TemplatePro
         data, _, problems = _read(Path(template), None)
     if data is None:
         return problems
-    prepared = _prepare(data)
+    prepared = _prepare(data, _dokument(dokument))
     if isinstance(prepared, _Prepared):
         return []
     return prepared if isinstance(template, bytes) else _named(prepared, str(template))

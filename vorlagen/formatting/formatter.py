@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache, singledispatch
@@ -19,7 +19,14 @@ from pydantic import BaseModel
 from vorlagen.errors import RenderError
 from vorlagen.formatting.hausstil import Hausstil
 from vorlagen.formatting.prosa import typografie_teile
-from vorlagen.formatting.werte import format_betrag, format_datum, format_vorschrift, format_zahl
+from vorlagen.formatting.werte import (
+    format_betrag,
+    format_datum,
+    format_termin,
+    format_uhrzeit,
+    format_vorschrift,
+    format_zahl,
+)
 from vorlagen.schemas import (
     Betrag,
     BetragWert,
@@ -35,7 +42,7 @@ from vorlagen.schemas import (
 __all__ = ["FILTERS", "Formatter", "Typography", "formatter"]
 
 #: The filters a template may use, each a method of :class:`Formatter` of the same name.
-FILTERS: Final = ("betrag", "datum", "datum_lang", "kopfdatum", "zahl")
+FILTERS: Final = ("betrag", "datum", "datum_lang", "kopfdatum", "termin", "uhrzeit", "zahl")
 
 #: Typography over the pieces of a paragraph: (text, may be changed) -> texts.
 Typography = Callable[[Sequence[tuple[str, bool]]], list[str]]
@@ -83,6 +90,14 @@ class Formatter:
         stil = self.hausstil
         muster = stil.datum_lang if stil.kopfdatum == "lang" else stil.datum
         return format_datum(_checked(value, date, "kopfdatum"), muster)
+
+    def termin(self, value: Any) -> str:
+        """``{{ x|termin }}``: day of the week, long date and time ("Mittwoch, 9. Dezember …")."""
+        return format_termin(_checked(value, datetime, "termin"), self.hausstil.datum_lang)
+
+    def uhrzeit(self, value: Any) -> str:
+        """``{{ x|uhrzeit }}``: the time of day ("17:00 Uhr")."""
+        return format_uhrzeit(_checked(value, datetime, "uhrzeit"))
 
     def betrag(self, value: Any) -> str:
         """``{{ x|betrag }}``: money."""

@@ -44,6 +44,17 @@ class Hausstil(BaseModel):
         default=True,
         description="whether the signer's name appears in the public version (fassung)",
     )
+    top_nummern: Literal["Ö 1", "TOP Ö 1", "1."] = Field(
+        default="Ö 1",
+        description="how items of a Tagesordnung are numbered: „Ö 1“, „Ö 2.1“ … „N 1“; "
+        "„TOP Ö 1“; or „1.“, „2.1“ counted through both parts, headed „A. Öffentlicher Teil“ "
+        "and „B. Nichtöffentlicher Teil“",
+    )
+    bekanntmachung_nichtoeffentliche_titel: bool = Field(
+        default=True,
+        description="whether the public announcement of a Tagesordnung names the titles of "
+        "its non-public items (else it only says that a non-public part follows)",
+    )
 
     @classmethod
     def from_toml(cls, path: str | os.PathLike[str]) -> Hausstil:

@@ -10,7 +10,7 @@ babel's CLDR data gives German.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
@@ -29,6 +29,8 @@ __all__ = [
     "format_datum",
     "format_erlass",
     "format_norm",
+    "format_termin",
+    "format_uhrzeit",
     "format_vorschrift",
     "format_zahl",
 ]
@@ -58,6 +60,24 @@ def format_datum(value: date, muster: str = DIN_5008.datum) -> str:
     '09. März 2016'
     """
     return format_date(value, muster, locale=LOCALE).replace(" ", NBSP)
+
+
+def format_uhrzeit(value: datetime) -> str:
+    r"""A time of day as German letters and notices write it.
+
+    >>> format_uhrzeit(datetime(2026, 12, 9, 17, 0))
+    '17:00\xa0Uhr'
+    """
+    return f"{value:%H:%M}{NBSP}Uhr"
+
+
+def format_termin(value: datetime, muster: str = DIN_5008.datum_lang) -> str:
+    r"""Day of the week, date (in the long pattern ``muster``) and time of an appointment.
+
+    >>> format_termin(datetime(2026, 12, 9, 17, 0)).replace(NBSP, " ")
+    'Mittwoch, 9. Dezember 2026, 17:00 Uhr'
+    """
+    return f"{format_datum(value, f'EEEE, {muster}')}, {format_uhrzeit(value)}"
 
 
 def format_betrag(value: Decimal | int, waehrung: Literal["€", "EUR"] = "€") -> str:

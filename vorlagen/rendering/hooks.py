@@ -7,7 +7,7 @@ styles and the :class:`~vorlagen.rendering.content.RenderState` rich content fil
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from jinja2 import Undefined
@@ -16,22 +16,29 @@ from markupsafe import Markup
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
 from vorlagen.formatting.formatter import FILTERS, Formatter
+from vorlagen.formatting.tagesordnung import teil_titel
 from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape, run_text
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import Inhalt
+from vorlagen.schemas import Inhalt, Teil
 
-__all__ = ["FILTER_NAMES", "RenderHooks"]
+__all__ = ["FILTER_NAMES", "MEETING_FILTERS", "RenderHooks"]
 
+#: The filters of a meeting's documents: the label of a TOP, the heading of a part.
+MEETING_FILTERS: Final = ("top_nummer", "teil_titel")
 #: Every filter a template may use, the block filter of ``{{p ...}}`` included.
-FILTER_NAMES: Final = (*FILTERS, BLOCK_FILTER)
+FILTER_NAMES: Final = (*FILTERS, *MEETING_FILTERS, BLOCK_FILTER)
 
 
 class RenderHooks:
     """Formats and escapes what one render prints; turns rich content into paragraphs."""
 
-    def __init__(self, formatter: Formatter, styles: Styles) -> None:
+    def __init__(
+        self, formatter: Formatter, styles: Styles, labels: Mapping[int, str] | None = None
+    ) -> None:
+        """``labels``: the label of each TOP and Unterpunkt rendered, by the id of the object."""
         self.formatter = formatter
         self.state = RenderState(styles)
+        self._labels = labels or {}
         self._content = Context(styles, self.state, formatter.inline, formatter.typography)
 
     def finalize(self, value: Any) -> Markup:
@@ -53,7 +60,29 @@ class RenderHooks:
         """The filter called ``name``: the house style's, or the block filter."""
         if name == BLOCK_FILTER:
             return self.blocks
+        if name == "top_nummer":
+            return self.top_nummer
+        if name == "teil_titel":
+            return self.teil_titel
         return self.formatter.filter(name)
+
+    def top_nummer(self, value: Any) -> str:
+        """``{{ top|top_nummer }}``: the label of a TOP or Unterpunkt ("Ö 3", "N 1.2")."""
+        label = self._labels.get(id(value))
+        if label is None:
+            msg = (
+                "Filter 'top_nummer' gilt nur für die Punkte der Tagesordnung einer Sitzung "
+                f"(sitzung.tagesordnung, top.unterpunkte), erhalten: {type(value).__name__}"
+            )
+            raise RenderError(msg)
+        return label
+
+    def teil_titel(self, value: Any) -> str:
+        """``{{ sitzung.oeffentlicher_teil|teil_titel }}``: the heading of a part."""
+        if not isinstance(value, Teil):
+            msg = f"Filter 'teil_titel' passt nicht zu {type(value).__name__}"
+            raise RenderError(msg)
+        return teil_titel(value, self.formatter.hausstil)
 
     def blocks(self, value: Any) -> Markup:
         """Rich content (or a string read as such) as WordprocessingML paragraphs.
