@@ -281,3 +281,40 @@ def test_currency_applies_to_the_default_template(tmp_path: Path) -> None:
     cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
     assert "4.850.000,00\xa0EUR" in cells
     assert not any("€" in cell for cell in cells)
+
+
+def test_example_meeting_then_its_einladung(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = tmp_path / "kreistag.json"
+    assert main(["example", "--sitzung", "-o", str(meeting)]) == 0
+    sitzung = vorlagen.Sitzung.model_validate_json(meeting.read_text(encoding="utf-8"))
+    assert len(sitzung.tagesordnung) >= 5
+    assert sum(not top.oeffentlich for top in sitzung.tagesordnung) >= 2
+    assert len(sitzung.vorlagen) >= 3
+    assert main(["sitzung", str(meeting)]) == 0
+    assert main(["sitzung", str(meeting), "--einladung", "--oeffentlich"]) == 0
+    internal = open_docx((tmp_path / "kreistag Einladung.docx").read_bytes())
+    public = open_docx((tmp_path / "kreistag Einladung (öffentlich).docx").read_bytes())
+    assert "Einladung zur 6. Sitzung des Kreistages" in [p.text for p in internal.paragraphs]
+    assert "Tagesordnung der 6. Sitzung des Kreistages" in [p.text for p in public.paragraphs]
+    assert "kreistag Einladung (öffentlich).docx geschrieben" in capsys.readouterr().err
+
+
+def test_a_meeting_reads_its_papers_beside_it(tmp_path: Path) -> None:
+    target = tmp_path / "einladung.docx"
+    assert main(["sitzung", str(EXAMPLES / "sitzung-kreistag.yaml"), "-o", str(target)]) == 0
+    cells = [c.text for t in open_docx(target.read_bytes()).tables for r in t.rows for c in r.cells]
+    assert {"0187/2026", "0211/2026", "0219/2026"} <= set(cells)
+
+
+def test_an_invalid_meeting_names_its_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = tmp_path / "sitzung.yaml"
+    meeting.write_text("gremium: Kreistag\ntagesordnung:\n  - titel: A\n    vorlage: ../x.json\n")
+    assert main(["sitzung", str(meeting)]) == 1
+    err = capsys.readouterr().err
+    assert "sitzung.yaml: die Sitzung ist ungültig:" in err
+    assert "tagesordnung.0.vorlage: Vorlage „../x.json“ liegt außerhalb" in err
+    assert not list(tmp_path.glob("*.docx"))

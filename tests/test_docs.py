@@ -19,8 +19,12 @@ from vorlagen.schemas import (
     Klimarelevanz,
     Norm,
     Sachbearbeitung,
+    Sitzung,
     Sitzungsvorlage,
+    Tagesordnungspunkt,
+    Unterpunkt,
     Unterzeichnung,
+    Vorsitz,
 )
 
 GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "vorlagen-erstellen.md").read_text(
@@ -38,6 +42,10 @@ MODELS: list[type[BaseModel]] = [
     Anlage,
     Sachbearbeitung,
     Unterzeichnung,
+    Sitzung,
+    Tagesordnungspunkt,
+    Unterpunkt,
+    Vorsitz,
 ]
 
 

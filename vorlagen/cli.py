@@ -1,4 +1,4 @@
-"""The command line: ``python -m vorlagen render|example|check|schema``."""
+"""The command line: ``python -m vorlagen render|sitzung|example|check|schema``."""
 
 from __future__ import annotations
 
@@ -9,16 +9,17 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
+from vorlagen.documents import render_einladung
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
-from vorlagen.schemas import Sitzungsvorlage
+from vorlagen.schemas import Sitzung, Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
 from vorlagen.template import Fassung, Template, check_template
@@ -26,14 +27,37 @@ from vorlagen.template import Fassung, Template, check_template
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
 
-__all__ = ["example_json", "load_paper", "main", "schema_json"]
+__all__ = [
+    "example_json",
+    "example_sitzung_json",
+    "load_paper",
+    "load_sitzung",
+    "main",
+    "schema_json",
+]
 
 EXAMPLE = "beschlussvorlage.json"
+EXAMPLE_SITZUNG = "sitzung-kreistag.yaml"
 #: Appended to a paper's name for its public version, so that it never replaces the internal one.
 _PUBLIC_SUFFIX = " (öffentlich)"
 
 # A paper read from its file, where its DOCX goes, and the validated paper.
 _Job = tuple[Path, Path, Sitzungsvorlage]
+
+
+M = TypeVar("M", Sitzungsvorlage, Sitzung)
+
+
+def _load_model(path: Path, model: type[M]) -> M:
+    """Read a model from a JSON or YAML file; paths in it are relative to the file's folder."""
+    text = path.read_text(encoding="utf-8")
+    context = {BASIS: path.resolve().parent}
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        import yaml  # only YAML input pays for loading it
+
+        data: Any = yaml.safe_load(text)
+        return model.model_validate(data, context=context)
+    return model.model_validate_json(text, context=context)
 
 
 def load_paper(path: Path) -> Sitzungsvorlage:
@@ -42,14 +66,30 @@ def load_paper(path: Path) -> Sitzungsvorlage:
     Image paths in the paper (``bild`` blocks, Markdown images) are relative to the file's
     directory and may not leave it.
     """
-    text = path.read_text(encoding="utf-8")
-    context = {BASIS: path.resolve().parent}
-    if path.suffix.lower() in {".yaml", ".yml"}:
-        import yaml  # only YAML input pays for loading it
+    return _load_model(path, Sitzungsvorlage)
 
-        data: Any = yaml.safe_load(text)
-        return Sitzungsvorlage.model_validate(data, context=context)
-    return Sitzungsvorlage.model_validate_json(text, context=context)
+
+def load_sitzung(path: Path) -> Sitzung:
+    """Read a meeting from a JSON or YAML file and validate it.
+
+    A TOP's ``vorlage`` may be the path of a paper's file, relative to the meeting file's
+    directory and inside it.
+    """
+    return _load_model(path, Sitzung)
+
+
+def _examples() -> Path:
+    """The folder of the shipped examples (in an installed wheel or a source checkout)."""
+    packaged = Path(str(resources.files("vorlagen").joinpath("examples")))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "examples"
+
+
+def example_sitzung_json() -> str:
+    """The example meeting with its papers in one JSON document."""
+    sitzung = load_sitzung(_examples() / EXAMPLE_SITZUNG)
+    return sitzung.model_dump_json(indent=2, exclude_unset=True) + "\n"
 
 
 def example_json(name: str = EXAMPLE) -> str:
@@ -88,22 +128,50 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--workers", type=int, help="Prozesse für mehrere Vorlagen (Standard: einer je CPU)"
     )
-    r.add_argument(
-        "--oeffentlich",
-        action="store_true",
-        help="öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner); "
+    _public_and_pdf(
+        r,
+        "öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner); "
         "Standardname „vorlage (öffentlich).docx“",
     )
-    r.add_argument(
-        "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
+    m = commands.add_parser("sitzung", help="die Einladung einer Sitzung (JSON oder YAML) als DOCX")
+    m.add_argument("sitzung", type=Path, help="die Sitzung als .json oder .yaml")
+    m.add_argument(
+        "--einladung",
+        action="store_true",
+        help="die Einladung mit der Tagesordnung ausgeben (Standard)",
+    )
+    m.add_argument(
+        "-o", "--output", type=Path, help="Zieldatei (Standard: „<sitzung> Einladung.docx“)"
+    )
+    m.add_argument(
+        "--template",
+        help="eigene Einladungsvorlage (.docx, .dotx) oder eine mitgelieferte: default, stadt",
+    )
+    _public_and_pdf(
+        m,
+        "öffentliche Bekanntmachung: nichtöffentliche Punkte nur mit Titel (je nach Hausstil "
+        "ohne); Standardname „<sitzung> Einladung (öffentlich).docx“",
     )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
+    e.add_argument(
+        "--sitzung",
+        action="store_true",
+        help="eine Beispielsitzung mit ihren Vorlagen (eine JSON-Datei) statt einer Vorlage",
+    )
     c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
     c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx oder .dotx)")
     s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
     s.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     return parser
+
+
+def _public_and_pdf(parser: argparse.ArgumentParser, public: str) -> None:
+    """The options ``--oeffentlich`` (explained by ``public``) and ``--pdf``."""
+    parser.add_argument("--oeffentlich", action="store_true", help=public)
+    parser.add_argument(
+        "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
+    )
 
 
 def _write_text(text: str, output: Path | None) -> None:
@@ -124,14 +192,15 @@ def _yaml_error() -> type[Exception]:
     return yaml.YAMLError
 
 
-def _load(path: Path) -> Sitzungsvorlage | None:
-    """A paper from its file, or None after printing why it cannot be read."""
+def _load(path: Path, model: type[M] = Sitzungsvorlage) -> M | None:  # type: ignore[assignment]
+    """A paper (or meeting) from its file, or None after printing why it cannot be read."""
     try:
-        return load_paper(path)
+        return _load_model(path, model)
     except OSError as e:
         _say(f"{path}: nicht lesbar: {e.strerror or e}")
     except ValidationError as e:
-        _say(f"{path}: die Vorlage ist ungültig:")
+        what = "die Vorlage" if model is Sitzungsvorlage else "die Sitzung"
+        _say(f"{path}: {what} ist ungültig:")
         for line in fehlermeldungen(e):
             _say(f"  {line}")
     # An except clause is evaluated only when an error reaches it: JSON input never loads yaml.
@@ -278,11 +347,35 @@ def _render(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _sitzung(args: argparse.Namespace) -> int:
+    """Render the Einladung of a meeting (its public version with --oeffentlich)."""
+    sitzung = _load(args.sitzung, Sitzung)
+    if sitzung is None:
+        return 1
+    fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
+    name = args.sitzung.stem + " Einladung" + (_PUBLIC_SUFFIX if args.oeffentlich else "")
+    target: Path = args.output or args.sitzung.with_name(name + ".docx")
+    try:
+        data = render_einladung(sitzung, template=args.template, fassung=fassung)
+    except VorlagenError as e:
+        _say(str(e))
+        return 1
+    try:
+        write_atomic(target, data)
+    except OSError as e:
+        _say(f"{target}: nicht schreibbar: {e.strerror or e}")
+        return 1
+    _say(f"{target} geschrieben")
+    return _write_pdfs([(target, data)]) if args.pdf else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failed, 2 usage)."""
     args = _parser().parse_args(argv)
     if args.command == "render":
         return _render(args)
+    if args.command == "sitzung":
+        return _sitzung(args)
     if args.command == "check":
         problems = check_template(args.template)
         for problem in problems:
@@ -290,7 +383,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not problems:
             print(f"{args.template}: keine Probleme gefunden")
         return 1 if problems else 0
-    text = example_json() if args.command == "example" else schema_json()
+    if args.command == "example":
+        text = example_sitzung_json() if args.sitzung else example_json()
+    else:
+        text = schema_json()
     try:
         _write_text(text, args.output)
     except OSError as e:
