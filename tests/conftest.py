@@ -108,14 +108,19 @@ def _libreoffice_missing() -> str | None:
     )
 
 
-@pytest.fixture(scope="session")
-def to_pdf_text() -> Iterator[Callable[[bytes], str]]:
-    """Convert DOCX bytes to PDF (vorlagen.to_pdf) and return pdftotext's text."""
+def require_libreoffice() -> None:
+    """Skip a test without LibreOffice and pdftotext; in CI, fail it."""
     reason = _libreoffice_missing()
     if reason is not None:
         if os.environ.get("CI"):
             pytest.fail(f"LibreOffice is required in CI: {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def to_pdf_text() -> Iterator[Callable[[bytes], str]]:
+    """Convert DOCX bytes to PDF (vorlagen.to_pdf) and return pdftotext's text."""
+    require_libreoffice()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "paper.pdf"
 

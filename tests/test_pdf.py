@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import stat
 import time
 from collections import Counter
@@ -15,9 +14,9 @@ import pikepdf
 import pytest
 
 import vorlagen
-from tests.conftest import EXAMPLE_FILES, example
+from tests.conftest import EXAMPLE_FILES, example, require_libreoffice
 from vorlagen import ConversionError
-from vorlagen.pdf import SOFFICE_ENV, find_soffice, to_pdf, to_pdf_many
+from vorlagen.pdf import SOFFICE_ENV, to_pdf, to_pdf_many
 
 
 def squash(text: str) -> str:
@@ -94,14 +93,9 @@ def fonts(pdf: pikepdf.Pdf) -> list[tuple[str, bool]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def require_libreoffice() -> None:
-    try:
-        find_soffice()
-    except ConversionError as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"LibreOffice is required in CI: {e}")
-        pytest.skip(str(e))
+@pytest.fixture(scope="module", name="require_libreoffice")
+def _require_libreoffice() -> None:
+    require_libreoffice()
 
 
 @pytest.mark.libreoffice

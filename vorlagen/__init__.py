@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from vorlagen.accessibility import AccessibilityProblem, check_accessibility
     from vorlagen.api import render, render_many, save
     from vorlagen.batch import RenderResult
-    from vorlagen.documents import render_einladung
+    from vorlagen.documents import render_einladung, render_mappe, render_mappe_pdf
     from vorlagen.pdf import to_pdf, to_pdf_many
     from vorlagen.template import Dokument, Fassung, Template, check_template, shipped_templates
 
@@ -116,6 +116,8 @@ __all__ = [
     "render",
     "render_einladung",
     "render_many",
+    "render_mappe",
+    "render_mappe_pdf",
     "save",
     "shipped_templates",
     "to_pdf",
@@ -129,6 +131,8 @@ _LAZY = {
     "check_accessibility": "vorlagen.accessibility",
     "render": "vorlagen.api",
     "render_einladung": "vorlagen.documents",
+    "render_mappe": "vorlagen.documents",
+    "render_mappe_pdf": "vorlagen.documents",
     "render_many": "vorlagen.api",
     "save": "vorlagen.api",
     "RenderResult": "vorlagen.batch",

@@ -9,6 +9,7 @@ converted by one LibreOffice process: its start is most of the cost of a single 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -21,7 +22,7 @@ from typing import Final
 
 from vorlagen.errors import ConversionError
 
-__all__ = ["SOFFICE_ENV", "find_soffice", "to_pdf", "to_pdf_many"]
+__all__ = ["SOFFICE_ENV", "find_soffice", "outline_pages", "to_pdf", "to_pdf_many"]
 
 #: The environment variable that names the LibreOffice program to use.
 SOFFICE_ENV: Final = "VORLAGEN_SOFFICE"
@@ -62,6 +63,21 @@ def to_pdf(docx: bytes, timeout: float = 120) -> bytes:
     """Convert one DOCX document to PDF/A-2b (tagged)."""
     (pdf,) = to_pdf_many([docx], timeout=timeout)
     return pdf
+
+
+def outline_pages(pdf: bytes) -> tuple[dict[str, int], int]:
+    """The page (from 0) each top-level bookmark of a PDF leads to, by title; the page count."""
+    import pikepdf  # only reading a PDF back needs it
+
+    with pikepdf.open(io.BytesIO(pdf)) as document, document.open_outline() as outline:
+        pages: dict[str, int] = {}
+        for item in outline.root:
+            destination = item.destination
+            if isinstance(destination, pikepdf.Array) and len(destination):
+                pages.setdefault(
+                    str(item.title), document.pages.index(pikepdf.Page(destination[0]))
+                )
+        return pages, len(document.pages)
 
 
 def to_pdf_many(documents: Sequence[bytes], timeout: float | None = None) -> list[bytes]:

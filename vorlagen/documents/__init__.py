@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from vorlagen.documents.einladung import render_einladung
+from vorlagen.documents.mappe import render_mappe, render_mappe_pdf
 
-__all__ = ["render_einladung"]
+__all__ = ["render_einladung", "render_mappe", "render_mappe_pdf"]

@@ -1,0 +1,213 @@
+"""The Sitzungsmappe: the Einladung and every paper of a meeting in one DOCX and one PDF."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from docx.document import Document
+from lxml import etree
+from openxml_audit import OpenXmlValidator
+
+import vorlagen
+from tests.conftest import example_sitzung, open_docx, require_libreoffice
+from tests.test_pdf import structure
+from vorlagen.docx.compose import OUTLINE_STYLE, Section, compose
+from vorlagen.docx.ns import w
+
+SITZUNG = example_sitzung()
+PAPERS = SITZUNG.vorlagen  # 0187/2026, 0211/2026 (in an Unterpunkt), 0219/2026 (non-public)
+
+
+@pytest.fixture(scope="module")
+def mappe() -> bytes:
+    return vorlagen.render_mappe(SITZUNG)
+
+
+@pytest.fixture(scope="module")
+def public() -> bytes:
+    return vorlagen.render_mappe(SITZUNG, fassung="oeffentlich")
+
+
+def body(data: bytes) -> Any:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(w("body"))
+
+
+def headings(doc: Document) -> list[str]:
+    return [
+        p.text.replace("\xa0", " ")
+        for p in doc.paragraphs
+        if p.style and p.style.style_id == OUTLINE_STYLE
+    ]
+
+
+def test_one_section_per_paper_after_the_einladung(mappe: bytes) -> None:
+    doc = open_docx(mappe)
+    assert len(doc.sections) == 1 + len(PAPERS)
+    footers = [s.footer.paragraphs[0].text for s in doc.sections]
+    assert "6. Sitzung des Kreistages" in footers[0]
+    for footer, paper in zip(footers[1:], PAPERS, strict=True):
+        assert f"Vorlage {paper.nummer}" in footer
+    # the papers follow the Tagesordnung, each headed by its item
+    assert headings(doc) == [
+        f"Ö 4 – {SITZUNG.tagesordnung[3].titel}",
+        f"Ö 5.1 – {SITZUNG.tagesordnung[4].unterpunkte[0].titel}",
+        f"N 2 – {SITZUNG.tagesordnung[8].titel}",
+    ]
+    assert doc.core_properties.title == "Sitzungsmappe: 6. Sitzung des Kreistages"
+
+
+def test_each_paper_counts_its_own_pages(mappe: bytes) -> None:
+    sections = list(body(mappe).iter(w("sectPr")))
+    assert len(sections) == 1 + len(PAPERS)
+    assert all(s.find(w("pgNumType")).get(w("start")) == "1" for s in sections[1:])
+    with zipfile.ZipFile(io.BytesIO(mappe)) as z:
+        footers = [z.read(n) for n in z.namelist() if n.startswith("word/footer")]
+    assert len(footers) == len(sections)
+    assert all(b" SECTIONPAGES " in f and b"NUMPAGES" not in f for f in footers)
+
+
+def test_each_paper_keeps_its_header(tmp_path: Path) -> None:
+    # the town's papers carry their letterhead with the arms in every section
+    data = vorlagen.render_mappe(SITZUNG, template="stadt", einladung_template="stadt")
+    doc = open_docx(data)
+    assert [s.header.paragraphs[0].text for s in doc.sections] == ["Kreis Lindenau"] * 4
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        images = [n for n in z.namelist() if n.startswith("word/media/")]
+        header_rels = [z.read(n) for n in z.namelist() if n.startswith("word/_rels/header")]
+    assert len(images) == 1  # the arms, once, for every header
+    assert all(b"media/" in rels for rels in header_rels)
+    target = tmp_path / "mappe-stadt.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+
+
+def test_lists_restart_in_every_paper(mappe: bytes) -> None:
+    # each paper's lists are instances of their own: no list runs on into the next paper
+    per_section: list[set[str]] = [set()]
+    for element in body(mappe):
+        per_section[-1] |= {n.get(w("val")) for n in element.iter(w("numId"))}
+        if element.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            per_section.append(set())
+    used = [ids - {"0"} for ids in per_section]
+    assert used[1]  # the numbered list of the first paper's Beschlussvorschlag
+    for i, ids in enumerate(used):
+        for other in used[i + 1 :]:
+            assert not ids & other
+
+
+def test_paper_headings_sit_below_their_item(mappe: bytes) -> None:
+    paragraphs = list(body(mappe).iter(w("p")))
+    betreff = next(
+        p
+        for p in paragraphs
+        if "".join(p.itertext()) == PAPERS[0].betreff
+        and p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")) == "Heading1"
+    )
+    assert betreff.find(f"{w('pPr')}/{w('outlineLvl')}").get(w("val")) == "1"
+
+
+def test_the_public_mappe_holds_nothing_non_public(public: bytes, tmp_path: Path) -> None:
+    doc = open_docx(public)
+    assert len(doc.sections) == 3  # the announcement and the two public papers
+    assert headings(doc)[-1].startswith("Ö 5.1")
+    text = "".join(body(public).itertext())
+    secret = PAPERS[2]
+    assert secret.nummer not in text
+    assert secret.betreff not in text.replace(SITZUNG.tagesordnung[8].titel, "")
+    assert "Grundstücksangelegenheit" not in text
+    for paper in PAPERS[:2]:  # no staff data of the public papers
+        assert paper.sachbearbeitung is not None
+        assert paper.sachbearbeitung.name not in text
+    assert open_docx(public).core_properties.title.startswith("Sitzungsmappe (öffentlich)")
+    target = tmp_path / "mappe.docx"
+    target.write_bytes(public)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+
+
+def test_a_style_of_the_same_id_but_another_look_is_kept_apart() -> None:
+    # the Einladung in the county's design, the papers in the town's: both keep their look
+    data = vorlagen.render_mappe(SITZUNG, template="stadt")
+    styles = {s.style_id: s for s in open_docx(data).styles}
+    assert {"Title", "Title-"} <= set(styles)
+    titles = [
+        p for p in open_docx(data).paragraphs if p.style and p.style.style_id.startswith("Title")
+    ]
+    assert [p.style.style_id for p in titles if p.style] == [
+        "Title",
+        "Title-",
+        "Title-",
+        "Title-",
+    ]  # one copy
+
+
+def test_compose_needs_a_document() -> None:
+    with pytest.raises(ValueError, match="kein Dokument"):
+        compose([])
+    single = vorlagen.render(PAPERS[0])
+    assert len(open_docx(compose([Section(single)])).sections) == 1
+
+
+@pytest.fixture(scope="module")
+def mappe_pdf() -> bytes:
+    require_libreoffice()
+    return vorlagen.render_mappe_pdf(SITZUNG)
+
+
+def outline(pdf: pikepdf.Pdf) -> list[tuple[str, list[str]]]:
+    with pdf.open_outline() as tree:
+        return [
+            (str(i.title).replace("\xa0", " "), [str(c.title) for c in i.children])
+            for i in tree.root
+        ]
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_is_one_tagged_pdfa_with_an_entry_per_item(mappe_pdf: bytes) -> None:
+    pdf = pikepdf.open(io.BytesIO(mappe_pdf))
+    entries = outline(pdf)
+    assert [title for title, _ in entries] == [
+        "Einladung zur 6. Sitzung des Kreistages",
+        *headings(open_docx(vorlagen.render_mappe(SITZUNG))),
+    ]
+    for (_, below), paper in zip(entries[1:], PAPERS, strict=True):
+        assert below == [paper.betreff]  # the paper's Betreff, its own headings below it
+    with pdf.open_outline() as tree:
+        first_paper = list(tree.root)[1].children[0]
+        assert "Sachdarstellung" in [str(c.title) for c in first_paper.children]
+    meta = pdf.open_metadata()
+    assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("2", "B")
+    assert bool(pdf.Root.MarkInfo.Marked)
+    assert structure(pdf.Root.StructTreeRoot, Counter())["/H1"] >= 4
+
+
+@pytest.mark.libreoffice
+def test_every_paper_starts_at_page_one_of_its_own_count(mappe_pdf: bytes) -> None:
+    pdf = pikepdf.open(io.BytesIO(mappe_pdf))
+    from vorlagen.pdf import outline_pages
+
+    pages, total = outline_pages(mappe_pdf)
+    starts = sorted(pages[t] for t in pages if not t.startswith("Einladung"))
+    assert total == len(pdf.pages)
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=mappe_pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    page_texts = text.split("\f")
+    for start, end in zip([0, *starts], [*starts, total], strict=True):
+        count = end - start
+        for page in range(start, end):
+            assert f"Seite {page - start + 1} von {count}" in page_texts[page], page
+
+
+def test_the_mappe_is_accessible(mappe: bytes) -> None:
+    assert vorlagen.check_accessibility(mappe) == []

@@ -1,0 +1,108 @@
+"""The Sitzungsmappe: the Einladung and every paper of a meeting, in agenda order, as one DOCX.
+
+Each paper keeps its section: its header and footer, page numbers from 1, its lists and
+styles (:mod:`vorlagen.docx.compose`). A line in an outline style heads each paper with its
+item's label and title ("Ö 4 – Erweiterung des Berufskollegs …"), and the paper's headings
+move one level below it, so that the PDF's bookmarks list the items with each paper's
+headings nested.
+"""
+
+from __future__ import annotations
+
+from vorlagen.api import TemplateLike, resolve_template
+from vorlagen.documents.einladung import render_einladung
+from vorlagen.docx.compose import Section, compose, set_section_pages
+from vorlagen.formatting.tagesordnung import top_nummern
+from vorlagen.schemas import Sitzung, Sitzungsvorlage
+from vorlagen.template import Fassung, HausstilLike, hausstil_of
+
+__all__ = ["mappe_punkte", "render_mappe", "render_mappe_pdf"]
+
+
+def mappe_punkte(sitzung: Sitzung, labels: dict[int, str]) -> list[tuple[str, Sitzungsvorlage]]:
+    """Each paper of the meeting with the heading of its item: "Ö 4 – Titel", in order."""
+    punkte: list[tuple[str, Sitzungsvorlage]] = []
+    for top in sitzung.tagesordnung:
+        eintraege = [(id(top), top.titel, top.vorlage)]
+        eintraege += [(id(u), u.titel, u.vorlage) for u in top.unterpunkte]
+        for key, titel, vorlage in eintraege:
+            if vorlage is not None:
+                punkte.append((f"{labels[key]} – {titel}", vorlage))
+    return punkte
+
+
+def render_mappe(
+    sitzung: Sitzung,
+    template: TemplateLike = None,
+    einladung_template: TemplateLike = None,
+    hausstil: HausstilLike | None = None,
+    fassung: Fassung = "intern",
+) -> bytes:
+    """The Sitzungsmappe of ``sitzung`` as one DOCX: the Einladung, then every paper.
+
+    ``template`` renders the papers, ``einladung_template`` the Einladung (each the shipped
+    default unless given). ``fassung="oeffentlich"`` gives the public Mappe: the public
+    announcement and the public items' papers, each in its public version; nothing of a
+    non-public item but its title (if the house style names them).
+
+    Raises:
+        TypeError: ``sitzung`` is no Sitzung.
+        TemplateError: a template cannot be used.
+    """
+    return _mappe(sitzung, template, einladung_template, hausstil, fassung)[0]
+
+
+def render_mappe_pdf(
+    sitzung: Sitzung,
+    template: TemplateLike = None,
+    einladung_template: TemplateLike = None,
+    hausstil: HausstilLike | None = None,
+    fassung: Fassung = "intern",
+    timeout: float = 600,
+) -> bytes:
+    """The Sitzungsmappe as one PDF/A-2b (tagged), its bookmarks the items and their papers.
+
+    Each paper's footer counts that paper's pages ("Seite 2 von 3"). LibreOffice prints the
+    page count of a section as stored in the file, so a Mappe with a paper of more than one
+    page is converted twice: once to learn where each paper starts (from the bookmarks),
+    once with the counts written in.
+
+    Raises:
+        ConversionError: LibreOffice is missing or fails.
+    """
+    from vorlagen.pdf import outline_pages, to_pdf
+
+    docx, headings = _mappe(sitzung, template, einladung_template, hausstil, fassung)
+    pdf = to_pdf(docx, timeout)
+    pages, total = outline_pages(pdf)
+    starts = [0] + [pages.get(heading, 0) for heading in headings]
+    counts = [end - start for start, end in zip(starts, [*starts[1:], total], strict=True)]
+    if all(count == 1 for count in counts):  # as the templates' fields say already
+        return pdf
+    return to_pdf(set_section_pages(docx, counts), timeout)
+
+
+def _mappe(
+    sitzung: Sitzung,
+    template: TemplateLike,
+    einladung_template: TemplateLike,
+    hausstil: HausstilLike | None,
+    fassung: Fassung,
+) -> tuple[bytes, list[str]]:
+    """The Mappe, and the heading of each paper in it."""
+    if not isinstance(sitzung, Sitzung):
+        msg = f"Sitzung erwartet, erhalten: {type(sitzung).__name__}"
+        raise TypeError(msg)
+    papers = resolve_template(template, hausstil)
+    stil = hausstil_of(papers, hausstil)
+    einladung = render_einladung(sitzung, einladung_template, hausstil, fassung)
+    if fassung == "oeffentlich":
+        sitzung = sitzung.oeffentliche_fassung(
+            stil.bekanntmachung_nichtoeffentliche_titel, stil.unterzeichner_oeffentlich
+        )
+    punkte = mappe_punkte(sitzung, top_nummern(sitzung, stil))
+    sections = [Section(einladung)]
+    sections += [Section(papers.render(v, hausstil=stil), heading) for heading, v in punkte]
+    titel = "Sitzungsmappe (öffentlich)" if fassung == "oeffentlich" else "Sitzungsmappe"
+    docx = compose(sections, title=f"{titel}: {sitzung.bezeichnung}")
+    return docx, [heading for heading, _ in punkte]

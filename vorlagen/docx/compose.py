@@ -1,0 +1,523 @@
+"""Several documents in one, each in a section of its own: its header and footer, its page numbers.
+
+The first document is the base: its styles, list numbering and settings stay as they are.
+Each further document follows in a new section that starts on a new page and keeps what made
+it look as it did alone:
+
+- its header and footer (copied, with their images), which count its own pages ("Seite 1
+  von 3" counts the pages of the section: ``NUMPAGES`` becomes ``SECTIONPAGES``);
+- its styles: those the base lacks are added, those the base has the same are shared, and
+  one the base has otherwise is added under a new id that its text then uses;
+- its lists, as list instances of their own (numbers and definitions renumbered, so that
+  every list restarts as it did);
+- its images and hyperlinks, related anew; drawings numbered through the whole document.
+
+Optionally a paragraph in an outline style goes at the start of a document, and its
+headings move one level down, so that a PDF made from the whole shows each document as one
+entry with its headings below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from lxml import etree
+
+from vorlagen.docx.ns import CT_NS, DC_NS, PKG_REL_NS, REL_NS, WP_NS, child, reorder_ppr, w
+from vorlagen.docx.package import (
+    CORE_REL,
+    NUMBERING_REL,
+    SAFE_PARSER,
+    add_part,
+    add_relationship,
+    content_types,
+    free_id,
+    pack,
+    related_part,
+    rels_name,
+    serialize,
+)
+from vorlagen.docx.styles import builtin_name, heading_level
+
+__all__ = ["OUTLINE_STYLE", "Section", "compose", "set_section_pages"]
+
+_R: Final = f"{{{REL_NS}}}"
+_HEADER: Final = f"{REL_NS}/header"
+_FOOTER: Final = f"{REL_NS}/footer"
+_IMAGE: Final = f"{REL_NS}/image"
+_HYPERLINK: Final = f"{REL_NS}/hyperlink"
+_STYLE_REFERENCES: Final = (w("pStyle"), w("rStyle"), w("tblStyle"))
+# w:sectPr's children in schema order: w:pgNumType goes after the page's size and margins
+_SECT_ORDER: Final = (
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+    "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+)  # fmt: skip
+_SECT_RANK: Final = {w(name): rank for rank, name in enumerate(_SECT_ORDER)}
+
+#: The style of the paragraph that heads a document in the outline (level 1).
+OUTLINE_STYLE: Final = "Mappenpunkt"
+_OUTLINE_STYLE_XML: Final = (
+    f'<w:style xmlns:w="{w("")[1:-1]}" w:type="paragraph" w:customStyle="1" '
+    f'w:styleId="{OUTLINE_STYLE}"><w:name w:val="Mappenpunkt"/><w:basedOn w:val="Normal"/>'
+    '<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/>'
+    '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="808080"/></w:pBdr>'
+    '<w:spacing w:before="0" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>'
+    '<w:rPr><w:b/><w:color w:val="404040"/><w:sz w:val="18"/></w:rPr></w:style>'
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A document to put into the whole, and the outline entry that heads it (if any)."""
+
+    data: bytes
+    heading: str | None = None
+
+
+@dataclass
+class _Whole:
+    """The document being composed: the base's parts, parsed where they change."""
+
+    files: dict[str, bytes]
+    body: Any
+    rels: Any
+    styles: Any
+    numbering: Any
+    numbering_name: str
+    types: Any
+    media: dict[str, str] = field(default_factory=dict)  # SHA-1 of content -> part name
+    renamed: dict[bytes, str] = field(default_factory=dict)  # a style as it came -> its new id
+    drawings: int = 0
+
+    def part_name(self, folder: str, stem: str, extension: str) -> str:
+        """A part name not yet taken: ``word/header7.xml``."""
+        number = 1
+        while f"{folder}/{stem}{number}.{extension}".lower() in {n.lower() for n in self.files}:
+            number += 1
+        return f"{folder}/{stem}{number}.{extension}"
+
+
+def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
+    """The documents of ``sections`` as one DOCX, each in its own section.
+
+    The document properties are the first document's, with ``title`` as title if given.
+
+    Raises:
+        ValueError: no document given, or one whose body refers to a part of a kind that
+            cannot be carried over (only headers, footers, images and hyperlinks can).
+    """
+    if not sections:
+        msg = "compose: kein Dokument"
+        raise ValueError(msg)
+    whole = _open(sections[0].data)
+    first = list(whole.body)
+    base_sect = first[-1] if first and first[-1].tag == w("sectPr") else None
+    _count_pages_per_section(whole.files, whole.rels, "word/document.xml")
+    if sections[0].heading is not None:
+        _need_outline_style(whole)
+        whole.body.insert(0, _heading(sections[0].heading))
+    previous = base_sect
+    for section in sections[1:]:
+        if previous is not None:
+            _end_section(whole.body, previous)
+        previous = _append(whole, section)
+    if previous is not None:
+        whole.body.append(previous)
+    _number_drawings(whole.body)
+    if title is not None:
+        _set_title(whole.files, title)
+    return _close(whole)
+
+
+def _open(data: bytes) -> _Whole:
+    files = _unzip(data)
+    document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
+    if "word/styles.xml" not in files:
+        add_part(files, "word/styles.xml", _type("styles"), f"{REL_NS}/styles", _EMPTY_STYLES)
+    numbering_name = related_part(files, "word/document.xml", NUMBERING_REL)
+    if numbering_name is None:
+        numbering_name = "word/numbering.xml"
+        add_part(files, numbering_name, _type("numbering"), NUMBERING_REL, _EMPTY_NUMBERING)
+    whole = _Whole(
+        files=files,
+        body=document.find(w("body")),
+        rels=etree.fromstring(files[rels_name("word/document.xml")], SAFE_PARSER),
+        styles=etree.fromstring(files["word/styles.xml"], SAFE_PARSER),
+        numbering=etree.fromstring(files[numbering_name], SAFE_PARSER),
+        numbering_name=numbering_name,
+        types=etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER),
+    )
+    whole.files["word/document.xml"] = b""  # written at the end, from the tree
+    for name, content in files.items():
+        if name.startswith("word/media/"):
+            whole.media[hashlib.sha1(content, usedforsecurity=False).hexdigest()] = name
+    return whole
+
+
+_EMPTY_STYLES: Final = f'<w:styles xmlns:w="{w("")[1:-1]}"/>'
+_EMPTY_NUMBERING: Final = f'<w:numbering xmlns:w="{w("")[1:-1]}"/>'
+
+
+def _type(kind: str) -> str:
+    return f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+
+
+def _unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+
+
+def _end_section(body: Any, sect_pr: Any) -> None:
+    """End the section so far with ``sect_pr``, in an empty last paragraph of its own."""
+    paragraph = etree.SubElement(body, w("p"))
+    etree.SubElement(paragraph, w("pPr")).append(sect_pr)
+
+
+def _append(whole: _Whole, section: Section) -> Any:
+    """Append a document's body in a new section; its ``w:sectPr``, to end that section."""
+    files = _unzip(section.data)
+    document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
+    body: Any = document.find(w("body"))
+    numbering = related_part(files, "word/document.xml", NUMBERING_REL)
+    styles = (
+        etree.fromstring(files["word/styles.xml"], SAFE_PARSER)
+        if "word/styles.xml" in files
+        else None
+    )
+    if numbering is not None:
+        _renumber_lists(whole, etree.fromstring(files[numbering], SAFE_PARSER), (body, styles))
+    levels = _merge_styles(whole, body, styles) if styles is not None else {}
+    _relate(whole, body, files)
+    content = list(body)
+    sect_pr = (
+        content.pop() if content and content[-1].tag == w("sectPr") else etree.Element(w("sectPr"))
+    )
+    _restart_pages(sect_pr)
+    if section.heading is not None:
+        _need_outline_style(whole)
+        whole.body.append(_heading(section.heading))
+    for element in content:
+        _shift_headings(element, levels, 1 if section.heading is not None else 0)
+        whole.body.append(element)
+    return sect_pr
+
+
+def _heading(text: str) -> Any:
+    paragraph = etree.Element(w("p"))
+    etree.SubElement(etree.SubElement(paragraph, w("pPr")), w("pStyle")).set(
+        w("val"), OUTLINE_STYLE
+    )
+    etree.SubElement(etree.SubElement(paragraph, w("r")), w("t")).text = text
+    return paragraph
+
+
+def _need_outline_style(whole: _Whole) -> None:
+    if not any(s.get(w("styleId")) == OUTLINE_STYLE for s in whole.styles.iter(w("style"))):
+        whole.styles.append(etree.fromstring(_OUTLINE_STYLE_XML))
+
+
+# -- lists ------------------------------------------------------------------------------------
+
+
+def _renumber_lists(whole: _Whole, numbering: Any, users: tuple[Any, ...]) -> None:
+    """Carry a document's list definitions over under new numbers.
+
+    ``users`` (its body, its styles) then refer to the new numbers.
+    """
+    abstract_offset = 1 + max(
+        (int(a.get(w("abstractNumId"), "0")) for a in whole.numbering.iter(w("abstractNum"))),
+        default=-1,
+    )
+    num_offset = max(
+        (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
+    )
+    first_num = whole.numbering.find(w("num"))
+    for abstract in numbering.findall(w("abstractNum")):
+        new_id = int(abstract.get(w("abstractNumId"), "0")) + abstract_offset
+        abstract.set(w("abstractNumId"), str(new_id))
+        nsid = abstract.find(w("nsid"))
+        if nsid is not None:  # Word takes lists of the same nsid for one
+            nsid.set(w("val"), f"{0x6D000000 + new_id:08X}")
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            _before_cleanup(whole.numbering, abstract)
+    nums: dict[str, str] = {}
+    for num in numbering.findall(w("num")):
+        old = num.get(w("numId"), "0")
+        nums[old] = str(int(old) + num_offset)
+        num.set(w("numId"), nums[old])
+        ref = num.find(w("abstractNumId"))
+        if ref is not None:
+            ref.set(w("val"), str(int(ref.get(w("val"), "0")) + abstract_offset))
+        _before_cleanup(whole.numbering, num)
+    for root in users:
+        for num_id in root.iter(w("numId")) if root is not None else ():
+            value = num_id.get(w("val"), "0")
+            num_id.set(w("val"), nums.get(value, value))
+
+
+def _before_cleanup(numbering: Any, element: Any) -> None:
+    cleanup = numbering.find(w("numIdMacAtCleanup"))
+    if cleanup is not None:
+        cleanup.addprevious(element)
+    else:
+        numbering.append(element)
+
+
+# -- styles -----------------------------------------------------------------------------------
+
+
+def _merge_styles(whole: _Whole, body: Any, styles: Any) -> dict[str, int]:
+    """Bring a document's styles into the whole; the heading level of each (new) style id."""
+    base = {s.get(w("styleId")): s for s in whole.styles.iter(w("style"))}
+    taken = set(base)
+    renamed: dict[str, str] = {}
+    shared: set[str] = set()  # styles the whole has: the base's, or added for an earlier one
+    own = list(styles.iter(w("style")))
+    for style in own:
+        style_id = style.get(w("styleId"))
+        if style_id in base and _same(style, base[style_id]):
+            shared.add(style_id)
+        elif style_id in base:
+            key = _c14n(style)
+            if key in whole.renamed:
+                shared.add(style_id)
+            else:
+                whole.renamed[key] = free_id(f"{style_id}-", taken)
+            renamed[style_id] = whole.renamed[key]
+    levels: dict[str, int] = {}
+    for style in own:
+        style_id = style.get(w("styleId"))
+        new_id = renamed.get(style_id, style_id)
+        level = heading_level(builtin_name(style))
+        if level:
+            levels[new_id] = level
+        if style_id in shared:
+            continue
+        for link in style.iter(w("basedOn"), w("next"), w("link")):
+            link.set(w("val"), renamed.get(link.get(w("val")), link.get(w("val"))))
+        if style_id in renamed:
+            style.set(w("styleId"), new_id)
+            name = style.find(w("name"))
+            if name is not None:
+                name.set(w("val"), f"{name.get(w('val'))} ({new_id})")
+        whole.styles.append(style)
+    if renamed:
+        for reference in body.iter(*_STYLE_REFERENCES):
+            value = reference.get(w("val"))
+            reference.set(w("val"), renamed.get(value, value))
+    return levels
+
+
+def _c14n(element: Any) -> bytes:
+    return bytes(etree.tostring(element, method="c14n"))
+
+
+def _same(a: Any, b: Any) -> bool:
+    return _c14n(a) == _c14n(b)
+
+
+def _shift_headings(element: Any, levels: Mapping[str, int], shift: int) -> None:
+    """Give each heading paragraph its outline level, ``shift`` levels below its style's."""
+    paragraphs = [element] if element.tag == w("p") else element.iter(w("p"))
+    for paragraph in paragraphs:
+        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        level = levels.get(style.get(w("val"))) if style is not None else None
+        if not level or not shift:
+            continue
+        ppr = paragraph.find(w("pPr"))
+        child(ppr, "outlineLvl").set(w("val"), str(min(level - 1 + shift, 8)))
+        reorder_ppr(ppr)
+
+
+# -- parts and relationships ------------------------------------------------------------------
+
+
+def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
+    """Relate what a document's body refers to anew in the whole; its references follow."""
+    source = "word/document.xml"
+    rels = etree.fromstring(files.get(rels_name(source), _EMPTY_RELS), SAFE_PARSER)
+    used = {
+        value
+        for element in body.iter()
+        for key, value in element.attrib.items()
+        if key.startswith(_R)
+    }
+    ids: dict[str, str] = {}
+    types = content_types(files)
+    taken = {str(r.get("Id")) for r in whole.rels}
+    for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
+        rel_id, kind = str(rel.get("Id")), str(rel.get("Type"))
+        if rel_id not in used:
+            continue
+        target = str(rel.get("Target"))
+        if rel.get("TargetMode") == "External":
+            ids[rel_id] = _add_rel(whole.rels, taken, kind, target, external=True)
+            continue
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+        if kind in (_HEADER, _FOOTER):
+            new = _copy_xml_part(
+                whole, files, types, name, "header" if kind == _HEADER else "footer"
+            )
+        elif kind == _IMAGE:
+            new = _copy_media(whole, files[name], name)
+        else:
+            kind_name = kind.rpartition("/")[2]
+            msg = f"compose: Beziehung der Art {kind_name!r} lässt sich nicht übernehmen"
+            raise ValueError(msg)
+        ids[rel_id] = _add_rel(whole.rels, taken, kind, posixpath.relpath(new, "word"))
+    for element in body.iter():
+        for key, value in element.attrib.items():
+            if key.startswith(_R) and value in ids:
+                element.set(key, ids[value])
+
+
+_EMPTY_RELS: Final = f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()
+
+
+def _add_rel(rels: Any, taken: set[str], kind: str, target: str, *, external: bool = False) -> str:
+    rel_id = free_id("rIdMappe", taken)
+    add_relationship(rels, rel_id, kind, target, external=external)
+    return rel_id
+
+
+def _copy_xml_part(
+    whole: _Whole, files: Mapping[str, bytes], types: Mapping[str, str], name: str, stem: str
+) -> str:
+    """Copy a header or footer (with the images it relates) under a new name; the name."""
+    new = whole.part_name("word", stem, "xml")
+    root = etree.fromstring(files[name], SAFE_PARSER)
+    rels_part = rels_name(name)
+    if rels_part in files:
+        rels = etree.fromstring(files[rels_part], SAFE_PARSER)
+        for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("TargetMode") == "External" or rel.get("Type") != _IMAGE:
+                continue
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(name), str(rel.get("Target")))
+            )
+            rel.set("Target", posixpath.relpath(_copy_media(whole, files[target], target), "word"))
+        whole.files[rels_name(new)] = serialize(rels)
+    whole.files[new] = serialize(root)
+    _count_pages_per_section(whole.files, None, new)
+    override = etree.SubElement(whole.types, f"{{{CT_NS}}}Override")
+    override.set("PartName", "/" + new)
+    override.set("ContentType", types.get(name, _type(stem)))
+    return new
+
+
+def _copy_media(whole: _Whole, content: bytes, name: str) -> str:
+    """An image part of ``content`` in the whole: the one it has already, or a new one."""
+    digest = hashlib.sha1(content, usedforsecurity=False).hexdigest()
+    if digest in whole.media:
+        return whole.media[digest]
+    extension = name.rpartition(".")[2].lower()
+    new = whole.part_name("word/media", "image", extension)
+    whole.files[new] = content
+    whole.media[digest] = new
+    defaults = {
+        str(d.get("Extension", "")).lower() for d in whole.types.iter(f"{{{CT_NS}}}Default")
+    }
+    if extension not in defaults:
+        default = etree.Element(f"{{{CT_NS}}}Default")
+        default.set("Extension", extension)
+        default.set(
+            "ContentType", "image/jpeg" if extension in ("jpg", "jpeg") else f"image/{extension}"
+        )
+        whole.types.insert(0, default)
+    return new
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+def _restart_pages(sect_pr: Any) -> None:
+    """Number the pages of a section from 1."""
+    page_numbers = sect_pr.find(w("pgNumType"))
+    if page_numbers is None:
+        page_numbers = etree.SubElement(sect_pr, w("pgNumType"))
+        sect_pr[:] = sorted(sect_pr, key=lambda e: _SECT_RANK.get(e.tag, len(_SECT_RANK)))
+    page_numbers.set(w("start"), "1")
+
+
+def _count_pages_per_section(files: dict[str, bytes], rels: Any, name: str) -> None:
+    """In a header or footer (or those of the base), count the section's pages, not all."""
+    names = [name]
+    if rels is not None:  # the base: every header and footer of its body
+        names = [
+            posixpath.normpath(posixpath.join("word", str(r.get("Target"))))
+            for r in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
+            if r.get("Type") in (_HEADER, _FOOTER)
+        ]
+    for part in names:
+        if part in files and b"NUMPAGES" in files[part]:
+            files[part] = files[part].replace(b" NUMPAGES ", b" SECTIONPAGES ")
+
+
+_SECTIONPAGES: Final = re.compile(
+    rb"(<w:instrText[^>]*> SECTIONPAGES </w:instrText></w:r>"
+    rb"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>)"
+    rb"\d*(</w:t>)",
+    re.DOTALL,
+)
+
+
+def set_section_pages(data: bytes, counts: Sequence[int]) -> bytes:
+    """A composed document whose ``SECTIONPAGES`` fields show ``counts``, section by section.
+
+    Word updates the field itself; other programs (LibreOffice) print the value stored in
+    the file, which this sets once the pages are known (from a PDF of the document).
+    """
+    files = _unzip(data)
+    document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
+    rels = etree.fromstring(files[rels_name("word/document.xml")], SAFE_PARSER)
+    targets = {
+        str(r.get("Id")): posixpath.normpath(posixpath.join("word", str(r.get("Target"))))
+        for r in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
+    }
+    for sect_pr, count in zip(document.iter(w("sectPr")), counts, strict=False):
+        for reference in sect_pr.findall(w("footerReference")) + sect_pr.findall(
+            w("headerReference")
+        ):
+            part = targets.get(str(reference.get(f"{_R}id")))
+            if part in files:
+                files[part] = _SECTIONPAGES.sub(rb"\g<1>%d\g<2>" % count, files[part])
+    return pack(files)
+
+
+def _number_drawings(body: Any) -> None:
+    """Give every drawing of the body its own id (each document numbered its own from 1001)."""
+    for number, doc_pr in enumerate(body.iter(f"{{{WP_NS}}}docPr"), start=1001):
+        doc_pr.set("id", str(number))
+
+
+def _set_title(files: dict[str, bytes], title: str) -> None:
+    """Set the title in the document properties (the part is the first document's)."""
+    core = related_part(files, "", CORE_REL)
+    if core is None:
+        return
+    root = etree.fromstring(files[core], SAFE_PARSER)
+    element = root.find(f"{{{DC_NS}}}title")
+    if element is None:
+        element = etree.SubElement(root, f"{{{DC_NS}}}title")
+    element.text = title
+    files[core] = serialize(root)
+
+
+def _close(whole: _Whole) -> bytes:
+    files = whole.files
+    files["word/document.xml"] = serialize(whole.body.getroottree().getroot())
+    files[rels_name("word/document.xml")] = serialize(whole.rels)
+    files["word/styles.xml"] = serialize(whole.styles)
+    files[whole.numbering_name] = serialize(whole.numbering)
+    files["[Content_Types].xml"] = serialize(whole.types)
+    return pack(files)
