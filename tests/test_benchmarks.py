@@ -11,10 +11,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def quick_figures(script: str) -> Any:
+def quick_figures(script: str, *options: str) -> Any:
     """What a benchmark script reports with ``--quick --json``."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), "--quick", "--json"],
+        [sys.executable, str(ROOT / "benchmarks" / script), "--quick", "--json", *options],
         capture_output=True,
         text=True,
         check=True,
@@ -53,3 +53,10 @@ def test_bench_large_template_reports_every_figure() -> None:
     assert all(value > 0 for value in figures["seconds"].values())
     assert figures["load_over_parse"] > 0
     assert figures["render_over_parse"] > 0
+
+
+def test_bench_mappe_reports_every_figure() -> None:
+    figures = quick_figures("bench_mappe.py", "--no-pdf")
+    assert figures["papers"] == 8
+    assert set(figures["docx_s"]) == {"papers_one_by_one", "mappe"}
+    assert figures["mappe_over_papers"] > 0

@@ -318,3 +318,17 @@ def test_an_invalid_meeting_names_its_fields(
     assert "sitzung.yaml: die Sitzung ist ungültig:" in err
     assert "tagesordnung.0.vorlage: Vorlage „../x.json“ liegt außerhalb" in err
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_the_mappe_of_a_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meeting = tmp_path / "kreistag.json"
+    assert main(["example", "--sitzung", "-o", str(meeting)]) == 0
+    assert main(["sitzung", str(meeting), "--mappe"]) == 0
+    assert (
+        main(["sitzung", str(meeting), "--mappe", "--oeffentlich", "--vorlagen-template", "stadt"])
+        == 0
+    )
+    internal = open_docx((tmp_path / "kreistag Mappe.docx").read_bytes())
+    public = open_docx((tmp_path / "kreistag Mappe (öffentlich).docx").read_bytes())
+    assert (len(internal.sections), len(public.sections)) == (4, 3)
+    assert "kreistag Mappe (öffentlich).docx geschrieben" in capsys.readouterr().err

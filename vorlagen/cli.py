@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
-from vorlagen.documents import render_einladung
+from vorlagen.documents import render_einladung, render_mappe
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Sitzung, Sitzungsvorlage
@@ -133,24 +133,40 @@ def _parser() -> argparse.ArgumentParser:
         "öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner); "
         "Standardname „vorlage (öffentlich).docx“",
     )
-    m = commands.add_parser("sitzung", help="die Einladung einer Sitzung (JSON oder YAML) als DOCX")
+    m = commands.add_parser(
+        "sitzung", help="Einladung oder Sitzungsmappe einer Sitzung (JSON oder YAML) als DOCX"
+    )
     m.add_argument("sitzung", type=Path, help="die Sitzung als .json oder .yaml")
-    m.add_argument(
+    what = m.add_mutually_exclusive_group()
+    what.add_argument(
         "--einladung",
         action="store_true",
         help="die Einladung mit der Tagesordnung ausgeben (Standard)",
     )
+    what.add_argument(
+        "--mappe",
+        action="store_true",
+        help="die Sitzungsmappe: die Einladung und alle Vorlagen in der Reihenfolge der "
+        "Tagesordnung, ein Dokument",
+    )
     m.add_argument(
-        "-o", "--output", type=Path, help="Zieldatei (Standard: „<sitzung> Einladung.docx“)"
+        "-o",
+        "--output",
+        type=Path,
+        help="Zieldatei (Standard: „<sitzung> Einladung.docx“ oder „<sitzung> Mappe.docx“)",
     )
     m.add_argument(
         "--template",
         help="eigene Einladungsvorlage (.docx, .dotx) oder eine mitgelieferte: default, stadt",
     )
+    m.add_argument(
+        "--vorlagen-template",
+        help="die Dokumentvorlage der Vorlagen in der Mappe (Standard: default)",
+    )
     _public_and_pdf(
         m,
-        "öffentliche Bekanntmachung: nichtöffentliche Punkte nur mit Titel (je nach Hausstil "
-        "ohne); Standardname „<sitzung> Einladung (öffentlich).docx“",
+        "öffentliche Fassung: nichtöffentliche Punkte nur mit Titel (je nach Hausstil ohne), "
+        "in der Mappe nur öffentliche Vorlagen; Standardname „… (öffentlich).docx“",
     )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
@@ -348,15 +364,19 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _sitzung(args: argparse.Namespace) -> int:
-    """Render the Einladung of a meeting (its public version with --oeffentlich)."""
+    """Render the Einladung or the Mappe of a meeting (public versions with --oeffentlich)."""
     sitzung = _load(args.sitzung, Sitzung)
     if sitzung is None:
         return 1
     fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
-    name = args.sitzung.stem + " Einladung" + (_PUBLIC_SUFFIX if args.oeffentlich else "")
+    kind = " Mappe" if args.mappe else " Einladung"
+    name = args.sitzung.stem + kind + (_PUBLIC_SUFFIX if args.oeffentlich else "")
     target: Path = args.output or args.sitzung.with_name(name + ".docx")
     try:
-        data = render_einladung(sitzung, template=args.template, fassung=fassung)
+        if args.mappe:
+            data = render_mappe(sitzung, args.vorlagen_template, args.template, fassung=fassung)
+        else:
+            data = render_einladung(sitzung, template=args.template, fassung=fassung)
     except VorlagenError as e:
         _say(str(e))
         return 1
@@ -366,7 +386,25 @@ def _sitzung(args: argparse.Namespace) -> int:
         _say(f"{target}: nicht schreibbar: {e.strerror or e}")
         return 1
     _say(f"{target} geschrieben")
-    return _write_pdfs([(target, data)]) if args.pdf else 0
+    if not args.pdf:
+        return 0
+    if not args.mappe:
+        return _write_pdfs([(target, data)])
+    return _mappe_pdf(sitzung, args, fassung, target)
+
+
+def _mappe_pdf(sitzung: Sitzung, args: argparse.Namespace, fassung: Fassung, target: Path) -> int:
+    """Write the Mappe's PDF beside its DOCX: the page counts of its papers need it made here."""
+    from vorlagen.documents import render_mappe_pdf
+
+    try:
+        pdf = render_mappe_pdf(sitzung, args.vorlagen_template, args.template, fassung=fassung)
+        write_atomic(target.with_suffix(".pdf"), pdf)
+    except (ConversionError, OSError) as e:
+        _say(f"PDF: {e}")
+        return 1
+    _say(f"{target.with_suffix('.pdf')} geschrieben")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

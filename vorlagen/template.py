@@ -56,6 +56,7 @@ __all__ = [
     "Template",
     "check_template",
     "hausstil_of",
+    "paper_properties",
     "shipped_templates",
 ]
 
@@ -201,13 +202,7 @@ class Template:
             raise TypeError(msg)
         stil = hausstil_of(self, hausstil)
         vorlage = _fassung(vorlage, fassung, stil)
-        properties = Properties(
-            title=vorlage.betreff,
-            subject=f"{vorlage.art} {vorlage.nummer}",
-            author=vorlage.koerperschaft,
-            created=vorlage.datum,
-        )
-        return self.fill(vorlage, properties, stil)
+        return self.fill(vorlage, paper_properties(vorlage), stil)
 
     def fill(
         self,
@@ -224,6 +219,28 @@ class Template:
         Raises:
             TypeError: ``value`` is not what the template is for (see ``dokument``).
         """
+        context, hooks = self._context(value, hausstil, labels)
+        return self._prepared.engine.render(context, hooks.state, properties)
+
+    def fill_parts(
+        self,
+        value: Any,
+        properties: Properties,
+        hausstil: Hausstil,
+        labels: Mapping[int, str] | None = None,
+    ) -> dict[str, bytes]:
+        """As :meth:`fill`, but the parts of the package by name, unzipped.
+
+        For a document that becomes part of another (a Sitzungsmappe, see
+        :func:`vorlagen.docx.compose.compose`): nothing is compressed to be unpacked again.
+        """
+        context, hooks = self._context(value, hausstil, labels)
+        return self._prepared.engine.render_files(context, hooks.state, properties)
+
+    def _context(
+        self, value: Any, hausstil: Hausstil, labels: Mapping[int, str] | None
+    ) -> tuple[dict[str, Any], RenderHooks]:
+        """The Jinja context of a render of ``value``, and the hooks of that render."""
         root, model = _ROOTS[self.dokument]
         if not isinstance(value, model):
             msg = (
@@ -231,10 +248,8 @@ class Template:
                 f"(dokument={self.dokument!r}), erhalten: {type(value).__name__}"
             )
             raise TypeError(msg)
-        prepared = self._prepared
-        hooks = RenderHooks(formatter(hausstil), prepared.styles, labels)
-        context = {root: value, HOOKS: hooks}
-        return prepared.engine.render(context, hooks.state, properties)
+        hooks = RenderHooks(formatter(hausstil), self._prepared.styles, labels)
+        return {root: value, HOOKS: hooks}, hooks
 
     def save(
         self,
@@ -286,6 +301,16 @@ class _RenderJob:
 
     def __call__(self, paper: Sitzungsvorlage) -> bytes:
         return self.template.render(paper, self.fassung)
+
+
+def paper_properties(vorlage: Sitzungsvorlage) -> Properties:
+    """The document properties of a paper: its Betreff as title, kind and number as subject."""
+    return Properties(
+        title=vorlage.betreff,
+        subject=f"{vorlage.art} {vorlage.nummer}",
+        author=vorlage.koerperschaft,
+        created=vorlage.datum,
+    )
 
 
 def hausstil_of(template: Template, hausstil: HausstilLike | None) -> Hausstil:

@@ -14,7 +14,7 @@ from vorlagen.documents.einladung import render_einladung
 from vorlagen.docx.compose import Section, compose, set_section_pages
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.schemas import Sitzung, Sitzungsvorlage
-from vorlagen.template import Fassung, HausstilLike, hausstil_of
+from vorlagen.template import Fassung, HausstilLike, hausstil_of, paper_properties
 
 __all__ = ["mappe_punkte", "render_mappe", "render_mappe_pdf"]
 
@@ -102,7 +102,9 @@ def _mappe(
         )
     punkte = mappe_punkte(sitzung, top_nummern(sitzung, stil))
     sections = [Section(einladung)]
-    sections += [Section(papers.render(v, hausstil=stil), heading) for heading, v in punkte]
+    sections += [
+        Section(papers.fill_parts(v, paper_properties(v), stil), heading) for heading, v in punkte
+    ]
     titel = "Sitzungsmappe (öffentlich)" if fassung == "oeffentlich" else "Sitzungsmappe"
     docx = compose(sections, title=f"{titel}: {sitzung.bezeichnung}")
     return docx, [heading for heading, _ in punkte]

@@ -76,9 +76,12 @@ _OUTLINE_STYLE_XML: Final = (
 
 @dataclass(frozen=True)
 class Section:
-    """A document to put into the whole, and the outline entry that heads it (if any)."""
+    """A document to put into the whole, and the outline entry that heads it (if any).
 
-    data: bytes
+    ``data`` is the DOCX, or its parts by name (as the renderer gives them unzipped).
+    """
+
+    data: bytes | Mapping[str, bytes]
     heading: str | None = None
 
 
@@ -95,13 +98,22 @@ class _Whole:
     types: Any
     media: dict[str, str] = field(default_factory=dict)  # SHA-1 of content -> part name
     renamed: dict[bytes, str] = field(default_factory=dict)  # a style as it came -> its new id
+    # list definitions and instances the whole has, by content -> their id in the whole
+    abstracts: dict[bytes, str] = field(default_factory=dict)
+    nums: dict[bytes, str] = field(default_factory=dict)
+    # the styles of a document as they came -> what merging them gave: new ids, heading levels
+    merged: dict[bytes, tuple[dict[str, str], dict[str, int]]] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)  # the part names taken, in lower case
     drawings: int = 0
 
     def part_name(self, folder: str, stem: str, extension: str) -> str:
-        """A part name not yet taken: ``word/header7.xml``."""
+        """A part name not yet taken (now taken): ``word/header7.xml``."""
+        if not self.names:
+            self.names = {n.lower() for n in self.files}
         number = 1
-        while f"{folder}/{stem}{number}.{extension}".lower() in {n.lower() for n in self.files}:
+        while f"{folder}/{stem}{number}.{extension}".lower() in self.names:
             number += 1
+        self.names.add(f"{folder}/{stem}{number}.{extension}".lower())
         return f"{folder}/{stem}{number}.{extension}"
 
 
@@ -137,7 +149,7 @@ def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
     return _close(whole)
 
 
-def _open(data: bytes) -> _Whole:
+def _open(data: bytes | Mapping[str, bytes]) -> _Whole:
     files = _unzip(data)
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
     if "word/styles.xml" not in files:
@@ -170,7 +182,9 @@ def _type(kind: str) -> str:
     return f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
 
 
-def _unzip(data: bytes) -> dict[str, bytes]:
+def _unzip(data: bytes | Mapping[str, bytes]) -> dict[str, bytes]:
+    if not isinstance(data, bytes):
+        return dict(data)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
 
@@ -187,14 +201,13 @@ def _append(whole: _Whole, section: Section) -> Any:
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
     body: Any = document.find(w("body"))
     numbering = related_part(files, "word/document.xml", NUMBERING_REL)
-    styles = (
-        etree.fromstring(files["word/styles.xml"], SAFE_PARSER)
-        if "word/styles.xml" in files
-        else None
+    nums = (
+        _renumber_lists(whole, etree.fromstring(files[numbering], SAFE_PARSER), body)
+        if numbering is not None
+        else {}
     )
-    if numbering is not None:
-        _renumber_lists(whole, etree.fromstring(files[numbering], SAFE_PARSER), (body, styles))
-    levels = _merge_styles(whole, body, styles) if styles is not None else {}
+    styles = files.get("word/styles.xml")
+    levels = _merge_styles(whole, body, styles, nums) if styles is not None else {}
     _relate(whole, body, files)
     content = list(body)
     sect_pr = (
@@ -204,9 +217,8 @@ def _append(whole: _Whole, section: Section) -> Any:
     if section.heading is not None:
         _need_outline_style(whole)
         whole.body.append(_heading(section.heading))
-    for element in content:
-        _shift_headings(element, levels, 1 if section.heading is not None else 0)
-        whole.body.append(element)
+    _shift_headings(body, levels, 1 if section.heading is not None else 0)
+    whole.body.extend(content)
     return sect_pr
 
 
@@ -227,42 +239,74 @@ def _need_outline_style(whole: _Whole) -> None:
 # -- lists ------------------------------------------------------------------------------------
 
 
-def _renumber_lists(whole: _Whole, numbering: Any, users: tuple[Any, ...]) -> None:
-    """Carry a document's list definitions over under new numbers.
+def _renumber_lists(whole: _Whole, numbering: Any, body: Any) -> dict[str, str]:
+    """Carry a document's list definitions over under the whole's numbers.
 
-    ``users`` (its body, its styles) then refer to the new numbers.
+    A definition the whole has already (the same template's) is shared; so is a list
+    instance only the styles use. An instance the text uses is always a new one: two lists
+    sharing one would count on from each other. The body then refers to the numbers in
+    the whole; the new number of each old one is returned (for the styles).
     """
-    abstract_offset = 1 + max(
-        (int(a.get(w("abstractNumId"), "0")) for a in whole.numbering.iter(w("abstractNum"))),
-        default=-1,
-    )
-    num_offset = max(
-        (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
-    )
+    if not whole.abstracts and not whole.nums:
+        _index_numbering(whole)
+    abstract_ids: dict[str, str] = {}
     first_num = whole.numbering.find(w("num"))
     for abstract in numbering.findall(w("abstractNum")):
-        new_id = int(abstract.get(w("abstractNumId"), "0")) + abstract_offset
-        abstract.set(w("abstractNumId"), str(new_id))
-        nsid = abstract.find(w("nsid"))
-        if nsid is not None:  # Word takes lists of the same nsid for one
-            nsid.set(w("val"), f"{0x6D000000 + new_id:08X}")
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            _before_cleanup(whole.numbering, abstract)
+        old = abstract.get(w("abstractNumId"), "0")
+        key = _list_key(abstract, "abstractNumId", "nsid")
+        if key not in whole.abstracts:
+            new_id = str(1 + max(map(int, whole.abstracts.values()), default=-1))
+            abstract.set(w("abstractNumId"), new_id)
+            nsid = abstract.find(w("nsid"))
+            if nsid is not None:  # Word takes lists of the same nsid for one
+                nsid.set(w("val"), f"{0x6D000000 + int(new_id):08X}")
+            (first_num.addprevious if first_num is not None else whole.numbering.append)(abstract)
+            whole.abstracts[key] = new_id
+        abstract_ids[old] = whole.abstracts[key]
+    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
     nums: dict[str, str] = {}
     for num in numbering.findall(w("num")):
         old = num.get(w("numId"), "0")
-        nums[old] = str(int(old) + num_offset)
-        num.set(w("numId"), nums[old])
         ref = num.find(w("abstractNumId"))
         if ref is not None:
-            ref.set(w("val"), str(int(ref.get(w("val"), "0")) + abstract_offset))
-        _before_cleanup(whole.numbering, num)
-    for root in users:
-        for num_id in root.iter(w("numId")) if root is not None else ():
-            value = num_id.get(w("val"), "0")
-            num_id.set(w("val"), nums.get(value, value))
+            ref.set(w("val"), abstract_ids.get(ref.get(w("val"), "0"), ref.get(w("val"), "0")))
+        key = _list_key(num, "numId")
+        if old in in_text or key not in whole.nums:
+            new_id = str(1 + max(map(int, whole.nums.values()), default=0))
+            num.set(w("numId"), new_id)
+            _before_cleanup(whole.numbering, num)
+            whole.nums.setdefault(key, new_id)
+            nums[old] = new_id
+        else:
+            nums[old] = whole.nums[key]
+    _renumber(body, nums)
+    return nums
+
+
+def _renumber(root: Any, nums: Mapping[str, str]) -> None:
+    """Point every list reference below ``root`` to its number in the whole."""
+    for num_id in root.iter(w("numId")):
+        value = num_id.get(w("val"), "0")
+        num_id.set(w("val"), nums.get(value, value))
+
+
+def _index_numbering(whole: _Whole) -> None:
+    """Note the base's list definitions and instances by content."""
+    for abstract in whole.numbering.iter(w("abstractNum")):
+        key = _list_key(abstract, "abstractNumId", "nsid")
+        whole.abstracts.setdefault(key, abstract.get(w("abstractNumId"), "0"))
+    for num in whole.numbering.iter(w("num")):
+        whole.nums.setdefault(_list_key(num, "numId"), num.get(w("numId"), "0"))
+
+
+def _list_key(element: Any, id_attribute: str, *children: str) -> bytes:
+    """What a list definition or instance is, without its id (and the ``children`` named)."""
+    copy: Any = etree.fromstring(etree.tostring(element))
+    copy.attrib.pop(w(id_attribute), None)
+    for name in children:
+        for found in copy.findall(w(name)):
+            copy.remove(found)
+    return _c14n(copy)
 
 
 def _before_cleanup(numbering: Any, element: Any) -> None:
@@ -276,8 +320,30 @@ def _before_cleanup(numbering: Any, element: Any) -> None:
 # -- styles -----------------------------------------------------------------------------------
 
 
-def _merge_styles(whole: _Whole, body: Any, styles: Any) -> dict[str, int]:
-    """Bring a document's styles into the whole; the heading level of each (new) style id."""
+def _merge_styles(
+    whole: _Whole, body: Any, styles: bytes, nums: Mapping[str, str]
+) -> dict[str, int]:
+    """Bring a document's styles into the whole; the heading level of each (new) style id.
+
+    Documents of one template bring the same styles (and lists): they are merged once.
+    """
+    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
+    shared = sorted((old, new) for old, new in nums.items() if new not in in_text)
+    key = styles + repr(shared).encode()
+    if key not in whole.merged:
+        root = etree.fromstring(styles, SAFE_PARSER)
+        _renumber(root, nums)
+        whole.merged[key] = _merged_styles(whole, root)
+    renamed, levels = whole.merged[key]
+    if renamed:
+        for reference in body.iter(*_STYLE_REFERENCES):
+            value = reference.get(w("val"))
+            reference.set(w("val"), renamed.get(value, value))
+    return levels
+
+
+def _merged_styles(whole: _Whole, styles: Any) -> tuple[dict[str, str], dict[str, int]]:
+    """Add a document's styles to the whole; the new ids of some, the heading levels of all."""
     base = {s.get(w("styleId")): s for s in whole.styles.iter(w("style"))}
     taken = set(base)
     renamed: dict[str, str] = {}
@@ -311,11 +377,7 @@ def _merge_styles(whole: _Whole, body: Any, styles: Any) -> dict[str, int]:
             if name is not None:
                 name.set(w("val"), f"{name.get(w('val'))} ({new_id})")
         whole.styles.append(style)
-    if renamed:
-        for reference in body.iter(*_STYLE_REFERENCES):
-            value = reference.get(w("val"))
-            reference.set(w("val"), renamed.get(value, value))
-    return levels
+    return renamed, levels
 
 
 def _c14n(element: Any) -> bytes:
@@ -326,17 +388,16 @@ def _same(a: Any, b: Any) -> bool:
     return _c14n(a) == _c14n(b)
 
 
-def _shift_headings(element: Any, levels: Mapping[str, int], shift: int) -> None:
+def _shift_headings(body: Any, levels: Mapping[str, int], shift: int) -> None:
     """Give each heading paragraph its outline level, ``shift`` levels below its style's."""
-    paragraphs = [element] if element.tag == w("p") else element.iter(w("p"))
-    for paragraph in paragraphs:
-        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
-        level = levels.get(style.get(w("val"))) if style is not None else None
-        if not level or not shift:
-            continue
-        ppr = paragraph.find(w("pPr"))
-        child(ppr, "outlineLvl").set(w("val"), str(min(level - 1 + shift, 8)))
-        reorder_ppr(ppr)
+    if not shift:
+        return
+    for style in body.iter(w("pStyle")):
+        level = levels.get(style.get(w("val")))
+        if level:
+            ppr = style.getparent()
+            child(ppr, "outlineLvl").set(w("val"), str(min(level - 1 + shift, 8)))
+            reorder_ppr(ppr)
 
 
 # -- parts and relationships ------------------------------------------------------------------
@@ -346,12 +407,8 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
     """Relate what a document's body refers to anew in the whole; its references follow."""
     source = "word/document.xml"
     rels = etree.fromstring(files.get(rels_name(source), _EMPTY_RELS), SAFE_PARSER)
-    used = {
-        value
-        for element in body.iter()
-        for key, value in element.attrib.items()
-        if key.startswith(_R)
-    }
+    referring = body.xpath(".//*[@*[namespace-uri() = $ns]]", ns=REL_NS)
+    used = {v for e in referring for k, v in e.attrib.items() if k.startswith(_R)}
     ids: dict[str, str] = {}
     types = content_types(files)
     taken = {str(r.get("Id")) for r in whole.rels}
@@ -375,7 +432,7 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
             msg = f"compose: Beziehung der Art {kind_name!r} lässt sich nicht übernehmen"
             raise ValueError(msg)
         ids[rel_id] = _add_rel(whole.rels, taken, kind, posixpath.relpath(new, "word"))
-    for element in body.iter():
+    for element in referring:
         for key, value in element.attrib.items():
             if key.startswith(_R) and value in ids:
                 element.set(key, ids[value])

@@ -174,6 +174,28 @@ class Engine:
         self, context: Mapping[str, Any], state: RenderState, properties: Properties
     ) -> bytes:
         """Render the template: DOCX bytes; the same input always gives the same bytes."""
+        changed = self._changed(context, state, properties)
+        entries = [
+            deflate(name, changed.pop(name)) if name in changed else self.entries[name]
+            for name in self.order
+        ]
+        entries += [deflate(name, content) for name, content in changed.items()]
+        return write_zip(entries, zip_time(properties.created))
+
+    def render_files(
+        self, context: Mapping[str, Any], state: RenderState, properties: Properties
+    ) -> dict[str, bytes]:
+        """Render the template: every part of the package by name, not zipped.
+
+        For a document that goes on into another one (a Sitzungsmappe), which saves
+        compressing it here and unpacking it there.
+        """
+        return {**self.files, **self._changed(context, state, properties)}
+
+    def _changed(
+        self, context: Mapping[str, Any], state: RenderState, properties: Properties
+    ) -> dict[str, bytes]:
+        """The parts a render changes or adds, by name."""
         changed: dict[str, bytes] = {}
         with _render_errors():
             for name, part in self.parts.items():
@@ -186,12 +208,7 @@ class Engine:
             changed.update(self._relate(state))
         name, head, tail = self.core
         changed[name] = head + _properties_xml(properties) + tail
-        entries = [
-            deflate(name, changed.pop(name)) if name in changed else self.entries[name]
-            for name in self.order
-        ]
-        entries += [deflate(name, content) for name, content in changed.items()]
-        return write_zip(entries, zip_time(properties.created))
+        return changed
 
     def _relate(self, state: RenderState) -> dict[str, bytes]:
         """The relationships, image parts and content types hyperlinks and images need.
