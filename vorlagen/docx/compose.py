@@ -520,10 +520,9 @@ def _count_pages_per_section(files: dict[str, bytes], rels: Any, name: str) -> N
             files[part] = files[part].replace(b" NUMPAGES ", b" SECTIONPAGES ")
 
 
+# the value a SECTIONPAGES field shows: the text between its separator and its end
 _SECTIONPAGES: Final = re.compile(
-    rb"(<w:instrText[^>]*> SECTIONPAGES </w:instrText></w:r>"
-    rb"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>)"
-    rb"\d*(</w:t>)",
+    rb"( SECTIONPAGES </w:instrText>(?:(?!fldCharType=\"end\").)*?<w:t(?: [^>]*)?>)\d*(</w:t>)",
     re.DOTALL,
 )
 
