@@ -161,6 +161,23 @@ class Entries:
 
 
 @dataclass(frozen=True)
+class Loop:
+    """The blocks once for each entry ``var`` of the list ``field``."""
+
+    var: str
+    field: str
+    blocks: tuple[Block, ...]
+
+    def xml(self) -> list[str]:
+        """The blocks between ``{%p for %}`` and ``{%p endfor %}``."""
+        return [
+            tag(f"{{%p for {self.var} in {self.field} %}}"),
+            *blocks_xml(self.blocks),
+            tag("{%p endfor %}"),
+        ]
+
+
+@dataclass(frozen=True)
 class Group:
     """Blocks shown where ``when`` is true, below a heading ``title``; else ``otherwise``."""
 
@@ -763,6 +780,20 @@ def tagesordnung() -> tuple[Block, ...]:
     )
 
 
+ERLAEUTERUNGEN = Group(
+    "sitzung.erlaeutert",
+    (
+        Loop(
+            "punkt",
+            "sitzung.erlaeutert",
+            (
+                Line("{{ punkt|top_nummer }} {{ punkt.titel }}", "Heading3"),
+                Rich(None, "punkt.erlaeuterung"),
+            ),
+        ),
+    ),
+    title="Erläuterungen zur Tagesordnung",
+)
 EINLADUNG_TITEL = Line(
     "{% if sitzung.fassung == 'oeffentlich' %}Tagesordnung der {{ sitzung.bezeichnung }}"
     "{% else %}Einladung zur {{ sitzung.bezeichnung }}{% endif %}",
@@ -807,6 +838,7 @@ EINLADUNG_DEFAULT = Design(
         *ANREDE,
         *tagesordnung(),
         *GRUSS,
+        ERLAEUTERUNGEN,
     ),
     footer=(Line(("{{ sitzung.koerperschaft }} · {{ sitzung.bezeichnung }}\t", *PAGES), "Footer"),),
 )
@@ -834,6 +866,7 @@ EINLADUNG_STADT = Design(
         *ANREDE,
         *tagesordnung(),
         *GRUSS,
+        ERLAEUTERUNGEN,
     ),
     footer=(
         Line((*PAGES, " · {{ sitzung.bezeichnung }}"), "Footer", ppr='<w:jc w:val="center"/>'),

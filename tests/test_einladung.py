@@ -150,4 +150,27 @@ def test_the_einladung_through_libreoffice(to_pdf_text: Callable[[bytes], str]) 
     text = to_pdf_text(vorlagen.render_einladung(SITZUNG)).replace("\xa0", " ")
     assert "Einladung zur 6. Sitzung des Kreistages" in text
     assert "Ö 5.1" in text
-    assert "Seite 1 von 1" in text
+    assert "Seite 1 von 2" in text  # the Tagesordnung, then the Erläuterungen
+
+
+def test_explanations_follow_the_tagesordnung_and_stay_internal_where_non_public() -> None:
+    geheim = SITZUNG.tagesordnung[9].model_copy(
+        update={"erlaeuterung": vorlagen.Inhalt.model_validate("Vertragsverlängerung Kantine")}
+    )
+    sitzung = SITZUNG.model_copy(update={"tagesordnung": [*SITZUNG.tagesordnung[:9], geheim]})
+    lines = [
+        line.replace("\xa0", " ") for line in texts(open_docx(vorlagen.render_einladung(sitzung)))
+    ]
+    start = lines.index("Erläuterungen zur Tagesordnung")
+    assert lines[start + 1 :] == [
+        "Ö 5.2 Radwegeprogramm 2027 bis 2030, mündlicher Bericht der Verwaltung",
+        "Die Verwaltung stellt die Prioritätenliste für die Jahre 2027 bis 2030 vor; eine "
+        "Vorlage zur Beschlussfassung folgt in der ersten Sitzung des kommenden Jahres.",
+        "Ö 7 Anfragen",
+        "Anfragen sind bis zum 02.12.2026 schriftlich beim Kreistagsbüro einzureichen.",
+        "N 3 Mitteilungen des Landrats",
+        "Vertragsverlängerung Kantine",
+    ]
+    public = texts(open_docx(vorlagen.render_einladung(sitzung, fassung="oeffentlich")))
+    assert "Vertragsverlängerung Kantine" not in public
+    assert "Anfragen sind bis zum 02.12.2026 schriftlich beim Kreistagsbüro einzureichen." in public

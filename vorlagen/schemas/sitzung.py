@@ -336,6 +336,15 @@ class Sitzung(Modell):
         return Teil.model_construct(oeffentlich=False, tops=tops)
 
     @property
+    def erlaeutert(self) -> list[Tagesordnungspunkt | Unterpunkt]:
+        """The items and Unterpunkte with an Erläuterung, in the order of the Tagesordnung."""
+        punkte: list[Tagesordnungspunkt | Unterpunkt] = []
+        for top in self.tagesordnung:
+            punkte += [top] if top.erlaeuterung is not None else []
+            punkte += [p for p in top.unterpunkte if p.erlaeuterung is not None]
+        return punkte
+
+    @property
     def vorlagen(self) -> list[Sitzungsvorlage]:
         """Every paper of the meeting, in the order of the Tagesordnung."""
         return [vorlage for top in self.tagesordnung for vorlage in top.vorlagen]
