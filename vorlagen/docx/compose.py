@@ -104,6 +104,7 @@ class _Whole:
     # the styles of a document as they came -> what merging them gave: new ids, heading levels
     merged: dict[bytes, tuple[dict[str, str], dict[str, int]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)  # the part names taken, in lower case
+    rel_ids: set[str] = field(default_factory=set)  # the ids of the body's relationships
     drawings: int = 0
 
     def part_name(self, folder: str, stem: str, extension: str) -> str:
@@ -301,12 +302,19 @@ def _index_numbering(whole: _Whole) -> None:
 
 def _list_key(element: Any, id_attribute: str, *children: str) -> bytes:
     """What a list definition or instance is, without its id (and the ``children`` named)."""
-    copy: Any = etree.fromstring(etree.tostring(element))
-    copy.attrib.pop(w(id_attribute), None)
-    for name in children:
-        for found in copy.findall(w(name)):
-            copy.remove(found)
-    return _c14n(copy)
+    own = element.get(w(id_attribute))
+    element.attrib.pop(w(id_attribute), None)
+    removed = [
+        (found, found.getparent().index(found)) for n in children for found in element.findall(w(n))
+    ]
+    for found, _ in removed:
+        element.remove(found)
+    key = _c14n(element)
+    for found, index in reversed(removed):
+        element.insert(index, found)
+    if own is not None:
+        element.set(w(id_attribute), own)
+    return key
 
 
 def _before_cleanup(numbering: Any, element: Any) -> None:
@@ -410,18 +418,18 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
     referring = body.xpath(".//*[@*[namespace-uri() = $ns]]", ns=REL_NS)
     used = {v for e in referring for k, v in e.attrib.items() if k.startswith(_R)}
     ids: dict[str, str] = {}
-    types = content_types(files)
-    taken = {str(r.get("Id")) for r in whole.rels}
+    types: dict[str, str] = {}
     for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
         rel_id, kind = str(rel.get("Id")), str(rel.get("Type"))
         if rel_id not in used:
             continue
         target = str(rel.get("Target"))
         if rel.get("TargetMode") == "External":
-            ids[rel_id] = _add_rel(whole.rels, taken, kind, target, external=True)
+            ids[rel_id] = _add_rel(whole, kind, target, external=True)
             continue
         name = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
         if kind in (_HEADER, _FOOTER):
+            types = types or content_types(files)
             new = _copy_xml_part(
                 whole, files, types, name, "header" if kind == _HEADER else "footer"
             )
@@ -431,7 +439,7 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
             kind_name = kind.rpartition("/")[2]
             msg = f"compose: Beziehung der Art {kind_name!r} lässt sich nicht übernehmen"
             raise ValueError(msg)
-        ids[rel_id] = _add_rel(whole.rels, taken, kind, posixpath.relpath(new, "word"))
+        ids[rel_id] = _add_rel(whole, kind, posixpath.relpath(new, "word"))
     for element in referring:
         for key, value in element.attrib.items():
             if key.startswith(_R) and value in ids:
@@ -441,9 +449,15 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
 _EMPTY_RELS: Final = f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()
 
 
-def _add_rel(rels: Any, taken: set[str], kind: str, target: str, *, external: bool = False) -> str:
-    rel_id = free_id("rIdMappe", taken)
-    add_relationship(rels, rel_id, kind, target, external=external)
+def _add_rel(whole: _Whole, kind: str, target: str, *, external: bool = False) -> str:
+    """Relate the whole's body to ``target``; the new relationship's id."""
+    if not whole.rel_ids:
+        whole.rel_ids = {str(r.get("Id")) for r in whole.rels}
+    rel_id = f"rIdMappe{len(whole.rel_ids)}"
+    while rel_id in whole.rel_ids:
+        rel_id += "x"
+    whole.rel_ids.add(rel_id)
+    add_relationship(whole.rels, rel_id, kind, target, external=external)
     return rel_id
 
 
