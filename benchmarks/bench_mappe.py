@@ -4,7 +4,8 @@ DOCX: the Mappe (Einladung, then every paper in its own section) against renderi
 papers one by one with the same template. PDF: the Mappe's PDF (one LibreOffice run, two if a
 paper runs over a page: the page counts of each paper are written in after the first), and
 one conversion of the Mappe alone, against converting the 40 papers in one batch, and
-against single conversions (measured for a few, counted for 40). ``--quick``: 8 papers, no single conversions; ``--no-pdf``: DOCX only.
+against single conversions (measured for a few, counted for 40). ``--quick``: 8 papers, no
+single conversions; ``--no-pdf``: DOCX only.
 
 python benchmarks/bench_mappe.py [--quick] [--no-pdf] [--json]
 """
