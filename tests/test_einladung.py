@@ -174,3 +174,17 @@ def test_explanations_follow_the_tagesordnung_and_stay_internal_where_non_public
     public = texts(open_docx(vorlagen.render_einladung(sitzung, fassung="oeffentlich")))
     assert "Vertragsverlängerung Kantine" not in public
     assert "Anfragen sind bis zum 02.12.2026 schriftlich beim Kreistagsbüro einzureichen." in public
+
+
+def test_an_announcement_with_nothing_public() -> None:
+    from tests.conftest import minimal_sitzung
+
+    geheim = {"titel": "Grundstück", "oeffentlich": False, "nichtoeffentlich_grund": "Grund"}
+    sitzung = vorlagen.Sitzung.model_validate(minimal_sitzung(tagesordnung=[geheim]))
+    stil = {"bekanntmachung_nichtoeffentliche_titel": False}
+    lines = texts(
+        open_docx(vorlagen.render_einladung(sitzung, hausstil=stil, fassung="oeffentlich"))
+    )
+    assert "Im Anschluss an den öffentlichen Teil folgt ein nichtöffentlicher Teil." in lines
+    assert "Öffentlicher Teil" not in lines
+    assert not any("Grundstück" in line for line in lines)

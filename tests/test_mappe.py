@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,13 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 import vorlagen
-from tests.conftest import example_sitzung, open_docx, require_libreoffice
+from tests.conftest import (
+    example_sitzung,
+    minimal_data,
+    minimal_sitzung,
+    open_docx,
+    require_libreoffice,
+)
 from tests.test_pdf import structure
 from vorlagen.docx.compose import OUTLINE_STYLE, Section, compose
 from vorlagen.docx.ns import w
@@ -212,3 +219,70 @@ def test_every_paper_starts_at_page_one_of_its_own_count(mappe_pdf: bytes) -> No
 
 def test_the_mappe_is_accessible(mappe: bytes) -> None:
     assert vorlagen.check_accessibility(mappe) == []
+
+
+def paper_with_list(nummer: str) -> dict[str, Any]:
+    liste = {"typ": "liste", "nummeriert": True, "eintraege": ["eins", "zwei"]}
+    return minimal_data(nummer=nummer, sachdarstellung=[liste])
+
+
+def test_every_paper_of_many_starts_its_lists_at_one() -> None:
+    tops = [{"titel": f"Punkt {n}", "vorlage": paper_with_list(f"000{n}/2026")} for n in range(4)]
+    data = vorlagen.render_mappe(
+        vorlagen.Sitzung.model_validate(minimal_sitzung(tagesordnung=tops))
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    defined = [n.get(w("numId")) for n in numbering.iter(w("num"))]
+    assert len(defined) == len(set(defined))  # every list instance once
+    per_section: list[set[str]] = [set()]
+    for element in body(data):
+        per_section[-1] |= {n.get(w("val")) for n in element.iter(w("numId"))}
+        if element.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            per_section.append(set())
+    lists = [ids - {"0"} for ids in per_section[1:]]
+    assert all(len(ids) == 1 for ids in lists)
+    assert len(set.union(*lists)) == 4  # one list of its own in each paper
+
+
+def test_a_paper_without_a_header_does_not_show_the_einladungs(tmp_path: Path) -> None:
+    data = vorlagen.render_mappe(SITZUNG, template="default", einladung_template="stadt")
+    doc = open_docx(data)
+    assert doc.sections[0].header.paragraphs[0].text == "Kreis Lindenau"
+    for section in doc.sections[1:]:
+        assert not section.header.is_linked_to_previous
+        assert "".join(p.text for p in section.header.paragraphs) == ""
+    target = tmp_path / "gemischt.docx"
+    target.write_bytes(data)
+    assert OpenXmlValidator().validate(str(target)).is_valid
+
+
+def test_drawings_in_copied_headers_have_ids_of_their_own() -> None:
+    data = vorlagen.render_mappe(SITZUNG, template="stadt", einladung_template="stadt")
+    ids: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in sorted(
+            n for n in z.namelist() if n.startswith(("word/header", "word/document"))
+        ):
+            ids += re.findall(r'docPr id="(\d+)"', z.read(name).decode("utf-8"))
+    assert len(ids) == 4  # the arms in each section
+    assert len(ids) == len(set(ids))
+
+
+def test_foot_notes_are_refused_in_a_mappe() -> None:
+    paper = vorlagen.render(PAPERS[0])
+    with zipfile.ZipFile(io.BytesIO(paper)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"</w:body>", b'<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body>'
+    )
+    with pytest.raises(vorlagen.RenderError, match="Fuß- und Endnoten"):
+        compose([Section(vorlagen.render_einladung(SITZUNG)), Section(parts, "Ö 1 – X")])
+
+
+def test_one_house_style_for_the_whole_mappe() -> None:
+    template = vorlagen.Template.shipped("default", hausstil={"top_nummern": "1."})
+    doc = open_docx(vorlagen.render_mappe(SITZUNG, template=template))
+    rows = [r.cells[0].text for t in doc.tables for r in t.rows if r.cells[0].text[:1].isdigit()]
+    assert rows[:2] == ["1.", "2."]  # the Einladung numbers as the Mappe's headings do
+    assert headings(doc)[0].startswith("4. – ")

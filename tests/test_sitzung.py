@@ -150,3 +150,28 @@ def test_a_public_version_names_no_more_than_titles() -> None:
     assert place == "tagesordnung.0.vorlage"
     ((place, _),) = errors(minimal_sitzung(nichtoeffentlicher_teil_folgt=True))
     assert place == "nichtoeffentlicher_teil_folgt"
+
+
+def test_a_public_announcement_may_name_no_item_at_all() -> None:
+    data = minimal_sitzung(tagesordnung=[NICHTOEFFENTLICH])
+    public = Sitzung.model_validate(data).oeffentliche_fassung(nichtoeffentliche_titel=False)
+    assert (public.tagesordnung, public.nichtoeffentlicher_teil_folgt) == ([], True)
+    ((place, _),) = errors(minimal_sitzung(tagesordnung=[]))
+    assert place == "tagesordnung"
+    ((place, _),) = errors(minimal_sitzung(fassung="oeffentlich", tagesordnung=[]))
+    assert place == "nichtoeffentlicher_teil_folgt"
+
+
+def test_a_public_meeting_holds_public_versions_of_its_papers() -> None:
+    paper = minimal_data(sachbearbeitung={"name": "Frau Geheim"})
+    top = {"titel": "X", "unterpunkte": [{"titel": "Y", "vorlage": paper}], "vorlage": paper}
+    places = [
+        place for place, _ in errors(minimal_sitzung(fassung="oeffentlich", tagesordnung=[top]))
+    ]
+    assert places == ["tagesordnung.0.vorlage", "tagesordnung.0.unterpunkte.0.vorlage"]
+
+
+def test_an_item_stated_non_public_takes_its_papers_reason() -> None:
+    paper = minimal_data(oeffentlich=False, nichtoeffentlich_grund="Grundstück")
+    top = Tagesordnungspunkt.model_validate({"titel": "V", "vorlage": paper, "oeffentlich": False})
+    assert top.nichtoeffentlich_grund == "Grundstück"

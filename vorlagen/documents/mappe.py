@@ -95,7 +95,8 @@ def _mappe(
         raise TypeError(msg)
     papers = resolve_template(template, hausstil)
     stil = hausstil_of(papers, hausstil)
-    einladung = render_einladung(sitzung, einladung_template, hausstil, fassung)
+    # one house style for the whole Mappe: the one given, or else the papers' template's
+    einladung = render_einladung(sitzung, einladung_template, stil, fassung)
     if fassung == "oeffentlich":
         sitzung = sitzung.oeffentliche_fassung(
             stil.bekanntmachung_nichtoeffentliche_titel, stil.unterzeichner_oeffentlich

@@ -45,6 +45,7 @@ from vorlagen.docx.package import (
     serialize,
 )
 from vorlagen.docx.styles import builtin_name, heading_level
+from vorlagen.errors import RenderError
 
 __all__ = ["OUTLINE_STYLE", "Section", "compose", "set_section_pages"]
 
@@ -104,6 +105,10 @@ class _Whole:
     # the styles of a document as they came -> what merging them gave: new ids, heading levels
     merged: dict[bytes, tuple[dict[str, str], dict[str, int]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)  # the part names taken, in lower case
+    last_num: int = 0  # the highest list instance number so far
+    part_drawings: int = 0  # drawings numbered in copied headers and footers
+    # the headers and footers the sections so far have: ("header", "default"), ...
+    references: set[tuple[str, str]] = field(default_factory=set)
     rel_ids: set[str] = field(default_factory=set)  # the ids of the body's relationships
     drawings: int = 0
 
@@ -124,8 +129,9 @@ def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
     The document properties are the first document's, with ``title`` as title if given.
 
     Raises:
-        ValueError: no document given, or one whose body refers to a part of a kind that
-            cannot be carried over (only headers, footers, images and hyperlinks can).
+        ValueError: no document given.
+        RenderError: a document's body refers to a part of a kind that cannot be carried
+            over (only headers, footers, images and hyperlinks can), or has foot- or endnotes.
     """
     if not sections:
         msg = "compose: kein Dokument"
@@ -138,6 +144,8 @@ def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
         _need_outline_style(whole)
         whole.body.insert(0, _heading(sections[0].heading))
     previous = base_sect
+    if base_sect is not None:
+        whole.references = _references(base_sect)
     for section in sections[1:]:
         if previous is not None:
             _end_section(whole.body, previous)
@@ -169,6 +177,9 @@ def _open(data: bytes | Mapping[str, bytes]) -> _Whole:
         types=etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER),
     )
     whole.files["word/document.xml"] = b""  # written at the end, from the tree
+    whole.last_num = max(
+        (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
+    )
     for name, content in files.items():
         if name.startswith("word/media/"):
             whole.media[hashlib.sha1(content, usedforsecurity=False).hexdigest()] = name
@@ -210,10 +221,20 @@ def _append(whole: _Whole, section: Section) -> Any:
     styles = files.get("word/styles.xml")
     levels = _merge_styles(whole, body, styles, nums) if styles is not None else {}
     _relate(whole, body, files)
+    if (
+        body.find(f".//{w('footnoteReference')}") is not None
+        or body.find(f".//{w('endnoteReference')}") is not None
+    ):
+        msg = (
+            "Fuß- und Endnoten lassen sich in eine Zusammenstellung (Sitzungsmappe) noch nicht "
+            "übernehmen: die Vorlage ohne Fußnoten setzen"
+        )
+        raise RenderError(msg)
     content = list(body)
     sect_pr = (
         content.pop() if content and content[-1].tag == w("sectPr") else etree.Element(w("sectPr"))
     )
+    _own_headers_and_footers(whole, sect_pr)
     _restart_pages(sect_pr)
     if section.heading is not None:
         _need_outline_style(whole)
@@ -273,7 +294,14 @@ def _renumber_lists(whole: _Whole, numbering: Any, body: Any) -> dict[str, str]:
             ref.set(w("val"), abstract_ids.get(ref.get(w("val"), "0"), ref.get(w("val"), "0")))
         key = _list_key(num, "numId")
         if old in in_text or key not in whole.nums:
-            new_id = str(1 + max(map(int, whole.nums.values()), default=0))
+            whole.last_num = max(
+                whole.last_num,
+                max(
+                    (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
+                ),
+            )
+            whole.last_num += 1
+            new_id = str(whole.last_num)
             num.set(w("numId"), new_id)
             _before_cleanup(whole.numbering, num)
             whole.nums.setdefault(key, new_id)
@@ -437,8 +465,12 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
             new = _copy_media(whole, files[name], name)
         else:
             kind_name = kind.rpartition("/")[2]
-            msg = f"compose: Beziehung der Art {kind_name!r} lässt sich nicht übernehmen"
-            raise ValueError(msg)
+            msg = (
+                f"ein Dokument verweist auf einen Teil der Art „{kind_name}“, den die "
+                "Zusammenstellung nicht übernehmen kann (möglich: Kopf- und Fußzeilen, Bilder, "
+                "Links)"
+            )
+            raise RenderError(msg)
         ids[rel_id] = _add_rel(whole, kind, posixpath.relpath(new, "word"))
     for element in referring:
         for key, value in element.attrib.items():
@@ -467,6 +499,9 @@ def _copy_xml_part(
     """Copy a header or footer (with the images it relates) under a new name; the name."""
     new = whole.part_name("word", stem, "xml")
     root = etree.fromstring(files[name], SAFE_PARSER)
+    for doc_pr in root.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the whole document
+        whole.part_drawings += 1
+        doc_pr.set("id", str(200000 + whole.part_drawings))
     rels_part = rels_name(name)
     if rels_part in files:
         rels = etree.fromstring(files[rels_part], SAFE_PARSER)
@@ -506,6 +541,44 @@ def _copy_media(whole: _Whole, content: bytes, name: str) -> str:
         )
         whole.types.insert(0, default)
     return new
+
+
+def _references(sect_pr: Any) -> set[tuple[str, str]]:
+    """The headers and footers a section has, as (``"header"``/``"footer"``, type)."""
+    return {
+        (
+            element.tag.rpartition("}")[2].removesuffix("Reference"),
+            element.get(w("type"), "default"),
+        )
+        for element in sect_pr
+        if element.tag in (w("headerReference"), w("footerReference"))
+    }
+
+
+def _own_headers_and_footers(whole: _Whole, sect_pr: Any) -> None:
+    """Give a section an empty header or footer where it has none but an earlier one has.
+
+    Without, Word and LibreOffice show the earlier section's: a paper without a header
+    would carry the Einladung's letterhead.
+    """
+    own = _references(sect_pr)
+    for kind, kind_type in sorted(whole.references - own):
+        name = whole.part_name("word", kind, "xml")
+        root_tag = "hdr" if kind == "header" else "ftr"
+        whole.files[name] = serialize(
+            etree.fromstring(f'<w:{root_tag} xmlns:w="{w("")[1:-1]}"><w:p/></w:{root_tag}>')
+        )
+        override = etree.SubElement(whole.types, f"{{{CT_NS}}}Override")
+        override.set("PartName", "/" + name)
+        override.set("ContentType", _type(kind))
+        rel_id = _add_rel(
+            whole, _HEADER if kind == "header" else _FOOTER, name.removeprefix("word/")
+        )
+        reference = etree.SubElement(sect_pr, w(f"{kind}Reference"))
+        reference.set(w("type"), kind_type)
+        reference.set(f"{_R}id", rel_id)
+    sect_pr[:] = sorted(sect_pr, key=lambda e: _SECT_RANK.get(e.tag, len(_SECT_RANK)))
+    whole.references |= own
 
 
 # -- pages ------------------------------------------------------------------------------------

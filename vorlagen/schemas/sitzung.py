@@ -127,7 +127,7 @@ class Tagesordnungspunkt(Modell):
     @model_validator(mode="before")
     @classmethod
     def _wie_die_vorlage(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict) or "oeffentlich" in data:
+        if not isinstance(data, dict) or data.get("oeffentlich", False) is not False:
             return data
         vorlage: Any = data.get("vorlage")
         if isinstance(vorlage, str):  # a paper's file: read once, here
@@ -143,7 +143,9 @@ class Tagesordnungspunkt(Modell):
             if isinstance(vorlage, Sitzungsvorlage)
             else vorlage.get("nichtoeffentlich_grund")
         )
-        return {"nichtoeffentlich_grund": grund, **data, "oeffentlich": False}
+        if data.get("nichtoeffentlich_grund") is not None:
+            grund = data["nichtoeffentlich_grund"]
+        return {**data, "nichtoeffentlich_grund": grund, "oeffentlich": False}
 
     @field_validator("oeffentlich", mode="after")
     @classmethod
@@ -252,7 +254,10 @@ class Sitzung(Modell):
     raum: Zeile | None = None
     einladungsdatum: Datum
     vorsitz: Vorsitz
-    tagesordnung: list[Tagesordnungspunkt] = Field(min_length=1)
+    tagesordnung: list[Tagesordnungspunkt] = Field(
+        description="die Punkte, öffentliche zuerst; leer nur in einer öffentlichen Fassung, "
+        "auf die nur ein nichtöffentlicher Teil folgt"
+    )
     nichtoeffentlicher_teil_folgt: bool = False
 
     @field_validator("ende", mode="after")
@@ -284,6 +289,9 @@ class Sitzung(Modell):
     def _teile(
         cls, tops: list[Tagesordnungspunkt], info: ValidationInfo
     ) -> list[Tagesordnungspunkt]:
+        fassung = info.data.get("fassung")
+        if not tops and fassung != "oeffentlich":
+            raise PydanticCustomError("tagesordnung_leer", "mindestens ein Tagesordnungspunkt", {})
         fehler = []
         erster = next((n for n, top in enumerate(tops) if not top.oeffentlich), len(tops))
         for number, top in enumerate(tops):
@@ -294,7 +302,9 @@ class Sitzung(Modell):
                 )
                 fehler.append(_fehler(number, "oeffentlich", "top_reihenfolge", message))
             elif not top.oeffentlich:
-                fehler += _nichtoeffentlich_fehler(number, top, info.data.get("fassung"))
+                fehler += _nichtoeffentlich_fehler(number, top, fassung)
+            if top.oeffentlich and fassung == "oeffentlich":
+                fehler += _interne_vorlagen(number, top)
         if fehler:
             raise fehler_darunter(fehler)
         return tops
@@ -306,6 +316,13 @@ class Sitzung(Modell):
             raise PydanticCustomError(
                 "nur_oeffentliche_fassung",
                 "nur in der öffentlichen Fassung: die interne nennt die nichtöffentlichen Punkte",
+                {},
+            )
+        if not value and info.data.get("tagesordnung") == []:
+            raise PydanticCustomError(
+                "tagesordnung_leer",
+                "eine Tagesordnung ohne Punkte: nur in der öffentlichen Fassung, auf die ein "
+                "nichtöffentlicher Teil folgt",
                 {},
             )
         return value
@@ -376,6 +393,23 @@ class Sitzung(Modell):
             not top.oeffentlich for top in self.tagesordnung
         )
         return type(self).model_validate(data)
+
+
+def _interne_vorlagen(number: int, top: Tagesordnungspunkt) -> list[_Fehler]:
+    """A public item's papers that are not in their public version (in a public meeting)."""
+    message = (
+        "die öffentliche Fassung einer Sitzung enthält die Vorlagen in ihrer öffentlichen "
+        "Fassung (ohne Sachbearbeitung): Sitzung.oeffentliche_fassung() verwenden"
+    )
+    orte: list[tuple[int | str, ...]] = []
+    if top.vorlage is not None and top.vorlage.fassung != "oeffentlich":
+        orte.append((number, "vorlage"))
+    orte += [
+        (number, "unterpunkte", sub, "vorlage")
+        for sub, punkt in enumerate(top.unterpunkte)
+        if punkt.vorlage is not None and punkt.vorlage.fassung != "oeffentlich"
+    ]
+    return [(ort, PydanticCustomError("fassung_intern", message), None) for ort in orte]
 
 
 def _mehr_als_titel(top: Tagesordnungspunkt) -> bool:
