@@ -286,3 +286,21 @@ def test_one_house_style_for_the_whole_mappe() -> None:
     rows = [r.cells[0].text for t in doc.tables for r in t.rows if r.cells[0].text[:1].isdigit()]
     assert rows[:2] == ["1.", "2."]  # the Einladung numbers as the Mappe's headings do
     assert headings(doc)[0].startswith("4. – ")
+
+
+def test_papers_keep_their_templates_defaults_in_a_mappe_of_another_design(
+    tmp_path: Path,
+) -> None:
+    # the town's papers (Times New Roman 12 pt by default) after the county's Einladung (Arial)
+    data = vorlagen.render_mappe(SITZUNG, template="stadt", einladung_template="default")
+    doc = open_docx(data)
+    paragraph = next(p for p in doc.paragraphs if p.text == "Der Kreistag beschließt:")
+    style = paragraph.style
+    assert style is not None
+    assert style.style_id.startswith("Normal-")
+    assert style.font.name == "Times New Roman"
+    assert doc.styles["Normal"].font.name != "Times New Roman"  # the Einladung's stays
+    target = tmp_path / "gemischt.docx"
+    target.write_bytes(data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]

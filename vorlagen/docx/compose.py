@@ -19,6 +19,7 @@ entry with its headings below.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import posixpath
@@ -375,45 +376,140 @@ def _merge_styles(
         for reference in body.iter(*_STYLE_REFERENCES):
             value = reference.get(w("val"))
             reference.set(w("val"), renamed.get(value, value))
+        _name_default_styles(body, renamed)
     return levels
 
 
+def _name_default_styles(body: Any, renamed: Mapping[str, str]) -> None:
+    """Name the paper's default styles where its text relies on them but the whole has others.
+
+    A paragraph (or table) without a style is in the default one; in the whole that is the
+    first document's, so where the paper's own was renamed, its text says so.
+    """
+    for kind, parent, first in (("paragraph", "p", "pPr"), ("table", "tbl", "tblPr")):
+        style_id = renamed.get(f"{_DEFAULT}{kind}")
+        if style_id is None:
+            continue
+        tag = "pStyle" if kind == "paragraph" else "tblStyle"
+        for element in body.iter(w(parent)):
+            props = element.find(w(first))
+            if props is None:
+                props = etree.Element(w(first))
+                element.insert(0, props)
+            if props.find(w(tag)) is None:
+                etree.SubElement(props, w(tag)).set(w("val"), style_id)
+                props.insert(0, props[-1])
+
+
+# the key under which the new id of a paper's renamed default style of a kind is noted
+_DEFAULT: Final = "\0default:"
+
+
 def _merged_styles(whole: _Whole, styles: Any) -> tuple[dict[str, str], dict[str, int]]:
-    """Add a document's styles to the whole; the new ids of some, the heading levels of all."""
-    base = {s.get(w("styleId")): s for s in whole.styles.iter(w("style"))}
-    taken = set(base)
-    renamed: dict[str, str] = {}
-    shared: set[str] = set()  # styles the whole has: the base's, or added for an earlier one
+    """Add a document's styles to the whole; the new ids of some, the heading levels of all.
+
+    Where the document's defaults (``w:docDefaults``: font, size, spacing) differ from the
+    whole's, every style it shares an id with is renamed, and its styles based on no other
+    take the defaults in, so that its text looks as it did alone.
+    """
+    defaults = styles.find(w("docDefaults"))
+    own_defaults = b"" if defaults is None else _c14n(defaults)
+    base_defaults = whole.styles.find(w("docDefaults"))
+    differ = own_defaults != (b"" if base_defaults is None else _c14n(base_defaults))
     own = list(styles.iter(w("style")))
-    for style in own:
-        style_id = style.get(w("styleId"))
-        if style_id in base and _same(style, base[style_id]):
-            shared.add(style_id)
-        elif style_id in base:
-            key = _c14n(style)
-            if key in whole.renamed:
-                shared.add(style_id)
-            else:
-                whole.renamed[key] = free_id(f"{style_id}-", taken)
-            renamed[style_id] = whole.renamed[key]
+    renamed, shared = _plan_styles(whole, own, own_defaults if differ else None)
     levels: dict[str, int] = {}
     for style in own:
         style_id = style.get(w("styleId"))
-        new_id = renamed.get(style_id, style_id)
         level = heading_level(builtin_name(style))
         if level:
-            levels[new_id] = level
-        if style_id in shared:
-            continue
-        for link in style.iter(w("basedOn"), w("next"), w("link")):
-            link.set(w("val"), renamed.get(link.get(w("val")), link.get(w("val"))))
-        if style_id in renamed:
-            style.set(w("styleId"), new_id)
-            name = style.find(w("name"))
-            if name is not None:
-                name.set(w("val"), f"{name.get(w('val'))} ({new_id})")
-        whole.styles.append(style)
+            levels[renamed.get(style_id, style_id)] = level
+        if style_id not in shared:
+            _add_style(whole, style, renamed, defaults if differ else None)
     return renamed, levels
+
+
+def _plan_styles(
+    whole: _Whole, own: list[Any], defaults: bytes | None
+) -> tuple[dict[str, str], set[str]]:
+    """The new id of each style that must be renamed, and the styles the whole has already.
+
+    ``defaults``: the document's defaults, where they differ from the whole's (then every
+    style of an id the whole has is renamed).
+    """
+    base = {s.get(w("styleId")): s for s in whole.styles.iter(w("style"))}
+    taken = set(base)
+    renamed: dict[str, str] = {}
+    shared: set[str] = set()  # the base's, or added for an earlier document
+    for style in own:
+        style_id = style.get(w("styleId"))
+        if style_id not in base:
+            continue
+        if defaults is None and _same(style, base[style_id]):
+            shared.add(style_id)
+            continue
+        key = _c14n(style) + (defaults or b"")
+        if key in whole.renamed:
+            shared.add(style_id)
+        else:
+            whole.renamed[key] = free_id(f"{style_id}-", taken)
+        renamed[style_id] = whole.renamed[key]
+        if style.get(w("default")) == "1":  # the whole has its own default of the kind
+            renamed[f"{_DEFAULT}{style.get(w('type'))}"] = renamed[style_id]
+    return renamed, shared
+
+
+def _add_style(whole: _Whole, style: Any, renamed: Mapping[str, str], defaults: Any) -> None:
+    """Add a style to the whole under its new id, its links to renamed styles followed."""
+    style_id = style.get(w("styleId"))
+    for link in style.iter(w("basedOn"), w("next"), w("link")):
+        link.set(w("val"), renamed.get(link.get(w("val")), link.get(w("val"))))
+    if style_id in renamed:
+        new_id = renamed[style_id]
+        style.set(w("styleId"), new_id)
+        name = style.find(w("name"))
+        if name is not None:
+            name.set(w("val"), f"{name.get(w('val'))} ({new_id})")
+        style.attrib.pop(w("default"), None)
+    if defaults is not None and style.find(w("basedOn")) is None:
+        _take_defaults(style, defaults)
+    whole.styles.append(style)
+
+
+_RPR_ORDER: Final = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+)  # fmt: skip
+_RPR_RANK: Final = {w(name): rank for rank, name in enumerate(_RPR_ORDER)}
+# the last children of a w:style, in schema order
+_STYLE_TAIL: Final = ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+
+
+def _take_defaults(style: Any, defaults: Any) -> None:
+    """Put a document's defaults into a paragraph or table style based on no other."""
+    if style.get(w("type")) not in ("paragraph", "table"):
+        return
+    for tag in ("pPr", "rPr"):
+        default = defaults.find(f"{w(tag + 'Default')}/{w(tag)}")
+        if default is None or (tag == "pPr" and style.get(w("type")) == "table"):
+            continue
+        props = style.find(w(tag))
+        if props is None:
+            props = etree.Element(w(tag))
+            later = [w(n) for n in _STYLE_TAIL[_STYLE_TAIL.index(tag) + 1 :]]
+            following = next((c for c in style if c.tag in later), None)
+            (following.addprevious if following is not None else style.append)(props)
+        have = {element.tag for element in props}
+        for element in default:
+            if element.tag not in have:
+                props.append(copy.deepcopy(element))
+        if tag == "rPr":
+            props[:] = sorted(props, key=lambda e: _RPR_RANK.get(e.tag, len(_RPR_RANK)))
+        else:
+            reorder_ppr(props)
 
 
 def _c14n(element: Any) -> bytes:
