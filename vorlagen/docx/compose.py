@@ -107,6 +107,7 @@ class _Whole:
     merged: dict[bytes, tuple[dict[str, str], dict[str, int]]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)  # the part names taken, in lower case
     last_num: int = 0  # the highest list instance number so far
+    definitions: dict[bytes, dict[str, str]] = field(default_factory=dict)  # see _renumber_lists
     part_drawings: int = 0  # drawings numbered in copied headers and footers
     # the headers and footers the sections so far have: ("header", "default"), ...
     references: set[tuple[str, str]] = field(default_factory=set)
@@ -214,11 +215,7 @@ def _append(whole: _Whole, section: Section) -> Any:
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
     body: Any = document.find(w("body"))
     numbering = related_part(files, "word/document.xml", NUMBERING_REL)
-    nums = (
-        _renumber_lists(whole, etree.fromstring(files[numbering], SAFE_PARSER), body)
-        if numbering is not None
-        else {}
-    )
+    nums = _renumber_lists(whole, files[numbering], body) if numbering is not None else {}
     styles = files.get("word/styles.xml")
     levels = _merge_styles(whole, body, styles, nums) if styles is not None else {}
     _relate(whole, body, files)
@@ -262,7 +259,7 @@ def _need_outline_style(whole: _Whole) -> None:
 # -- lists ------------------------------------------------------------------------------------
 
 
-def _renumber_lists(whole: _Whole, numbering: Any, body: Any) -> dict[str, str]:
+def _renumber_lists(whole: _Whole, data: bytes, body: Any) -> dict[str, str]:
     """Carry a document's list definitions over under the whole's numbers.
 
     A definition the whole has already (the same template's) is shared; so is a list
@@ -272,6 +269,35 @@ def _renumber_lists(whole: _Whole, numbering: Any, body: Any) -> dict[str, str]:
     """
     if not whole.abstracts and not whole.nums:
         _index_numbering(whole)
+    numbering = etree.fromstring(data, SAFE_PARSER)
+    # the definitions come first; papers of one template share them byte for byte
+    definitions = data[: data.find(b"<w:num ")] if b"<w:num " in data else data
+    if definitions not in whole.definitions:
+        whole.definitions[definitions] = _carry_definitions(whole, numbering)
+    abstract_ids = whole.definitions[definitions]
+    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
+    nums: dict[str, str] = {}
+    for num in numbering.findall(w("num")):
+        old = num.get(w("numId"), "0")
+        ref = num.find(w("abstractNumId"))
+        if ref is not None:
+            ref.set(w("val"), abstract_ids.get(ref.get(w("val"), "0"), ref.get(w("val"), "0")))
+        key = _list_key(num, "numId")
+        if old in in_text or key not in whole.nums:
+            whole.last_num += 1
+            new_id = str(whole.last_num)
+            num.set(w("numId"), new_id)
+            _before_cleanup(whole.numbering, num)
+            whole.nums.setdefault(key, new_id)
+            nums[old] = new_id
+        else:
+            nums[old] = whole.nums[key]
+    _renumber(body, nums)
+    return nums
+
+
+def _carry_definitions(whole: _Whole, numbering: Any) -> dict[str, str]:
+    """Add a document's list definitions the whole lacks; the whole's id for each of its ids."""
     abstract_ids: dict[str, str] = {}
     first_num = whole.numbering.find(w("num"))
     for abstract in numbering.findall(w("abstractNum")):
@@ -286,31 +312,7 @@ def _renumber_lists(whole: _Whole, numbering: Any, body: Any) -> dict[str, str]:
             (first_num.addprevious if first_num is not None else whole.numbering.append)(abstract)
             whole.abstracts[key] = new_id
         abstract_ids[old] = whole.abstracts[key]
-    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
-    nums: dict[str, str] = {}
-    for num in numbering.findall(w("num")):
-        old = num.get(w("numId"), "0")
-        ref = num.find(w("abstractNumId"))
-        if ref is not None:
-            ref.set(w("val"), abstract_ids.get(ref.get(w("val"), "0"), ref.get(w("val"), "0")))
-        key = _list_key(num, "numId")
-        if old in in_text or key not in whole.nums:
-            whole.last_num = max(
-                whole.last_num,
-                max(
-                    (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
-                ),
-            )
-            whole.last_num += 1
-            new_id = str(whole.last_num)
-            num.set(w("numId"), new_id)
-            _before_cleanup(whole.numbering, num)
-            whole.nums.setdefault(key, new_id)
-            nums[old] = new_id
-        else:
-            nums[old] = whole.nums[key]
-    _renumber(body, nums)
-    return nums
+    return abstract_ids
 
 
 def _renumber(root: Any, nums: Mapping[str, str]) -> None:
@@ -594,10 +596,13 @@ def _copy_xml_part(
 ) -> str:
     """Copy a header or footer (with the images it relates) under a new name; the name."""
     new = whole.part_name("word", stem, "xml")
-    root = etree.fromstring(files[name], SAFE_PARSER)
-    for doc_pr in root.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the whole document
-        whole.part_drawings += 1
-        doc_pr.set("id", str(200000 + whole.part_drawings))
+    content = files[name]
+    if b"docPr" in content:  # drawings: their ids unique in the whole document
+        root = etree.fromstring(content, SAFE_PARSER)
+        for doc_pr in root.iter(f"{{{WP_NS}}}docPr"):
+            whole.part_drawings += 1
+            doc_pr.set("id", str(200000 + whole.part_drawings))
+        content = serialize(root)
     rels_part = rels_name(name)
     if rels_part in files:
         rels = etree.fromstring(files[rels_part], SAFE_PARSER)
@@ -609,7 +614,7 @@ def _copy_xml_part(
             )
             rel.set("Target", posixpath.relpath(_copy_media(whole, files[target], target), "word"))
         whole.files[rels_name(new)] = serialize(rels)
-    whole.files[new] = serialize(root)
+    whole.files[new] = content
     _count_pages_per_section(whole.files, None, new)
     override = etree.SubElement(whole.types, f"{{{CT_NS}}}Override")
     override.set("PartName", "/" + new)
