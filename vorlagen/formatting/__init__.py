@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from vorlagen.formatting.hausstil import DIN_5008, Hausstil
 
 if TYPE_CHECKING:
+    from vorlagen.formatting.abstimmung import format_abstimmung
     from vorlagen.formatting.prosa import typografie, typografie_teile
     from vorlagen.formatting.werte import (
         NBSP,
@@ -25,6 +26,7 @@ __all__ = [
     "DIN_5008",
     "NBSP",
     "Hausstil",
+    "format_abstimmung",
     "format_betrag",
     "format_datum",
     "format_erlass",
@@ -39,6 +41,7 @@ __all__ = [
 _LAZY = {
     name: f"vorlagen.formatting.{module}"
     for module, names in {
+        "abstimmung": ("format_abstimmung",),
         "prosa": ("typografie", "typografie_teile"),
         "werte": (
             "NBSP",

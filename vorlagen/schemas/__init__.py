@@ -26,6 +26,15 @@ from vorlagen.schemas.inhalt import (
     Zitat,
 )
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
+from vorlagen.schemas.niederschrift import (
+    Abstimmung,
+    Ergebnis,
+    Ergebnisstatus,
+    Fraktionsstimmen,
+    Mitglied,
+    Niederschrift,
+    Teilnehmer,
+)
 from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
 from vorlagen.schemas.sitzung import Sitzung, Tagesordnungspunkt, Teil, Unterpunkt, Vorsitz
 from vorlagen.schemas.sitzungsvorlage import Sitzungsvorlage, Vorlagenart
@@ -33,6 +42,7 @@ from vorlagen.schemas.vorschrift import Erlass, Freitext, Norm, Vorschrift
 
 __all__ = [
     "Absatz",
+    "Abstimmung",
     "Anlage",
     "Beratung",
     "Betrag",
@@ -41,10 +51,13 @@ __all__ = [
     "Block",
     "Code",
     "DatumWert",
+    "Ergebnis",
+    "Ergebnisstatus",
     "Erlass",
     "Fett",
     "FinanzielleAuswirkungen",
     "Finanzposition",
+    "Fraktionsstimmen",
     "Freitext",
     "Inhalt",
     "Inline",
@@ -53,6 +66,8 @@ __all__ = [
     "Link",
     "Liste",
     "Listeneintrag",
+    "Mitglied",
+    "Niederschrift",
     "Norm",
     "Sachbearbeitung",
     "Sitzung",
@@ -60,6 +75,7 @@ __all__ = [
     "Tabelle",
     "Tagesordnungspunkt",
     "Teil",
+    "Teilnehmer",
     "Ueberschrift",
     "Unterpunkt",
     "Unterzeichnung",

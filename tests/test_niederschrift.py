@@ -1,0 +1,196 @@
+"""The minutes as a model: votes as numbers, their sentence, and the rules results follow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from tests.conftest import example_sitzung
+from vorlagen import Abstimmung, Ergebnis, Ergebnisstatus, Niederschrift
+from vorlagen.formatting import format_abstimmung
+
+SITZUNG = example_sitzung()
+ANWESEND = [{"name": f"Mitglied {n}", "fraktion": "SPD" if n % 2 else "CDU"} for n in range(20)]
+
+
+@pytest.mark.parametrize(
+    ("ja", "nein", "enthaltung", "satz"),
+    [
+        (20, 0, 0, "einstimmig"),
+        (1, 0, 0, "einstimmig"),
+        (18, 0, 2, "einstimmig bei 2 Enthaltungen"),
+        (18, 0, 1, "einstimmig bei 1 Enthaltung"),
+        (0, 20, 0, "einstimmig dagegen"),
+        (0, 15, 3, "einstimmig dagegen bei 3 Enthaltungen"),
+        (12, 3, 1, "mehrheitlich mit 12 Ja-Stimmen, 3 Nein-Stimmen und 1 Enthaltung"),
+        (12, 3, 0, "mehrheitlich mit 12 Ja-Stimmen und 3 Nein-Stimmen"),
+        (12, 1, 0, "mehrheitlich mit 12 Ja-Stimmen und 1 Nein-Stimme"),
+        (2, 1, 5, "mehrheitlich mit 2 Ja-Stimmen, 1 Nein-Stimme und 5 Enthaltungen"),
+        (1, 0, 17, "einstimmig bei 17 Enthaltungen"),
+        (3, 10, 2, "mehrheitlich dagegen mit 3 Ja-Stimmen, 10 Nein-Stimmen und 2 Enthaltungen"),
+        (1, 2, 0, "mehrheitlich dagegen mit 1 Ja-Stimme und 2 Nein-Stimmen"),
+        (5, 5, 0, "bei Stimmengleichheit mit 5 Ja-Stimmen und 5 Nein-Stimmen"),
+        (1, 1, 1, "bei Stimmengleichheit mit 1 Ja-Stimme, 1 Nein-Stimme und 1 Enthaltung"),
+        (0, 0, 4, "ohne Ja- und Nein-Stimmen bei 4 Enthaltungen"),
+        (0, 0, 1, "ohne Ja- und Nein-Stimmen bei 1 Enthaltung"),
+    ],
+)
+def test_the_sentence_of_a_vote(ja: int, nein: int, enthaltung: int, satz: str) -> None:
+    assert format_abstimmung(Abstimmung(ja=ja, nein=nein, enthaltung=enthaltung)) == satz
+
+
+def test_the_sentence_per_fraktion() -> None:
+    abstimmung = Abstimmung.model_validate(
+        {
+            "ja": 10,
+            "nein": 3,
+            "enthaltung": 1,
+            "fraktionen": [
+                {"fraktion": "SPD", "ja": 4},
+                {"fraktion": "CDU", "ja": 3, "nein": 3},
+                {"fraktion": "Grüne", "ja": 3},
+                {"fraktion": "FDP", "enthaltung": 1},
+            ],
+        }
+    )
+    assert format_abstimmung(abstimmung) == (
+        "mehrheitlich mit 10 Ja-Stimmen, 3 Nein-Stimmen und 1 Enthaltung; "
+        "dafür: 10 (4 SPD, 3 CDU, 3 Grüne), dagegen: 3 (3 CDU), Enthaltungen: 1 (1 FDP)"
+    )
+
+
+def niederschrift(*ergebnisse: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "sitzung": SITZUNG,
+        "beginn": "2026-12-09T17:03",
+        "ende": "2026-12-09T19:41",
+        "anwesend": ANWESEND,
+        "schriftfuehrung": "Petra Lohmann",
+        "ergebnisse": list(ergebnisse),
+    }
+    data.update(changes)
+    return data
+
+
+def errors(data: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as info:
+        Niederschrift.model_validate(data)
+    return [(".".join(map(str, e["loc"])), e["msg"]) for e in info.value.errors()]
+
+
+def test_a_valid_niederschrift() -> None:
+    n = Niederschrift.model_validate(
+        niederschrift(
+            {
+                "top": 4,
+                "status": "beschlossen",
+                "abstimmung": {"ja": 17, "nein": 2, "enthaltung": 1},
+            },
+            {"top": 5, "unterpunkt": 1, "status": "zur Kenntnis genommen"},
+            {
+                "top": 9,
+                "status": "abgelehnt",
+                "abstimmung": {"ja": 8, "nein": 8},
+                "befangen": ["Mitglied 3"],
+            },
+        )
+    )
+    assert [e.status for e in n.ergebnisse] == ["beschlossen", "zur Kenntnis genommen", "abgelehnt"]
+    assert Niederschrift.model_validate_json(n.model_dump_json()) == n
+
+
+@pytest.mark.parametrize(
+    ("ergebnis", "place", "message"),
+    [
+        (
+            {"top": 4, "status": "beschlossen", "abstimmung": {"ja": 3, "nein": 10}},
+            "ergebnisse.0.abstimmung",
+            "„beschlossen“ braucht mehr Ja- als Nein-Stimmen (3 Ja, 10 Nein;",
+        ),
+        (
+            {"top": 4, "status": "ungeändert beschlossen", "abstimmung": {"ja": 5, "nein": 5}},
+            "ergebnisse.0.abstimmung",
+            "Stimmengleichheit lehnt ab",
+        ),
+        (
+            {"top": 4, "status": "abgelehnt", "abstimmung": {"ja": 11, "nein": 2}},
+            "ergebnisse.0.abstimmung",
+            "„abgelehnt“ bei mehr Ja- als Nein-Stimmen",
+        ),
+        (
+            {"top": 4, "status": "beschlossen"},
+            "ergebnisse.0.abstimmung",
+            "„beschlossen“ wird abgestimmt",
+        ),
+        (
+            {"top": 4, "status": "geändert beschlossen", "abstimmung": {"ja": 11, "nein": 2}},
+            "ergebnisse.0.beschluss",
+            "in der geänderten Fassung angeben",
+        ),
+        (
+            {
+                "top": 4,
+                "status": "beschlossen",
+                "abstimmung": {"ja": 18, "nein": 2, "enthaltung": 1},
+            },
+            "ergebnisse.0.abstimmung",
+            "21 Stimmen, aber nur 20 anwesende Mitglieder stimmten mit (20 anwesend, 0 befangen)",
+        ),
+        (
+            {
+                "top": 4,
+                "status": "beschlossen",
+                "abstimmung": {"ja": 18, "nein": 2},
+                "befangen": ["Mitglied 1"],
+            },
+            "ergebnisse.0.abstimmung",
+            "20 Stimmen, aber nur 19 anwesende Mitglieder stimmten mit",
+        ),
+        (
+            {
+                "top": 4,
+                "status": "beschlossen",
+                "abstimmung": {
+                    "ja": 20,
+                    "nein": 0,
+                    "fraktionen": [
+                        {"fraktion": "SPD", "ja": 10},
+                        {"fraktion": "CDU", "ja": 9, "nein": 1},
+                    ],
+                },
+            },
+            "ergebnisse.0.abstimmung",
+            "die Fraktionen geben zusammen 19 für „ja“, die Abstimmung 20",
+        ),
+        ({"top": 11, "status": "vertagt"}, "ergebnisse.0.top", "die Tagesordnung hat 10 Punkte"),
+        (
+            {"top": 5, "unterpunkt": 3, "status": "vertagt"},
+            "ergebnisse.0.unterpunkt",
+            "der Punkt 5 hat 2 Unterpunkte, keinen 3.",
+        ),
+    ],
+)
+def test_invalid_results_are_refused_at_their_field(
+    ergebnis: dict[str, Any], place: str, message: str
+) -> None:
+    found = errors(niederschrift(ergebnis))
+    assert any(p == place and message in m for p, m in found), found
+
+
+def test_one_result_per_item() -> None:
+    found = errors(
+        niederschrift({"top": 2, "status": "vertagt"}, {"top": 2, "status": "verwiesen"})
+    )
+    assert found == [("ergebnisse.1.top", "für diesen Punkt gibt es schon ein Ergebnis")]
+
+
+def test_an_item_decided_by_vote_has_its_sentence() -> None:
+    ergebnis = Ergebnis(
+        top=4, status=Ergebnisstatus.BESCHLOSSEN, abstimmung=Abstimmung(ja=17, nein=2)
+    )
+    assert ergebnis.abstimmung is not None
+    assert format_abstimmung(ergebnis.abstimmung) == (
+        "mehrheitlich mit 17 Ja-Stimmen und 2 Nein-Stimmen"
+    )

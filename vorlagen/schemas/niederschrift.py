@@ -1,0 +1,255 @@
+"""Niederschrift: what happened in a meeting, item by item, with the votes as numbers.
+
+A result names its item by its place in the Tagesordnung (``top``, from 1; ``unterpunkt``
+for a point below it), so that labels like "Ö 3" stay rendered.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from vorlagen.schemas._base import Modell
+from vorlagen.schemas.inhalt import Inhalt
+from vorlagen.schemas.sitzung import Sitzung
+from vorlagen.schemas.sitzungsvorlage import fehler_darunter
+from vorlagen.schemas.text import Text, Zeile
+
+__all__ = [
+    "Abstimmung",
+    "Ergebnis",
+    "Ergebnisstatus",
+    "Fraktionsstimmen",
+    "Mitglied",
+    "Niederschrift",
+    "Teilnehmer",
+]
+
+
+class Mitglied(Modell):
+    """A member of the Gremium present (or excused), with Fraktion and role if any."""
+
+    name: Zeile
+    fraktion: Zeile | None = None
+    rolle: Zeile | None = Field(default=None, description="z. B. „Vorsitz“")
+
+
+class Teilnehmer(Modell):
+    """A person from the administration, or a guest, with the function they attend in."""
+
+    name: Zeile
+    funktion: Zeile | None = None
+
+
+class Fraktionsstimmen(Modell):
+    """How one Fraktion voted."""
+
+    fraktion: Zeile
+    ja: int = Field(default=0, ge=0)
+    nein: int = Field(default=0, ge=0)
+    enthaltung: int = Field(default=0, ge=0)
+
+
+class Abstimmung(Modell):
+    """The votes cast on an item, optionally broken down per Fraktion (adding up to them)."""
+
+    ja: int = Field(ge=0)
+    nein: int = Field(ge=0)
+    enthaltung: int = Field(default=0, ge=0)
+    fraktionen: list[Fraktionsstimmen] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fraktionen_ergeben_die_summe(self) -> Abstimmung:
+        if not self.fraktionen:
+            return self
+        for feld in ("ja", "nein", "enthaltung"):
+            summe = sum(getattr(f, feld) for f in self.fraktionen)
+            if summe != getattr(self, feld):
+                raise PydanticCustomError(
+                    "abstimmung_fraktionen",
+                    "die Fraktionen geben zusammen {summe} für „{feld}“, die Abstimmung {gesamt}",
+                    {"summe": summe, "feld": feld, "gesamt": getattr(self, feld)},
+                )
+        return self
+
+    @property
+    def abgegeben(self) -> int:
+        """All votes cast, abstentions included."""
+        return self.ja + self.nein + self.enthaltung
+
+
+class Ergebnisstatus(StrEnum):
+    """What became of an item."""
+
+    BESCHLOSSEN = "beschlossen"
+    UNGEAENDERT_BESCHLOSSEN = "ungeändert beschlossen"
+    GEAENDERT_BESCHLOSSEN = "geändert beschlossen"
+    ABGELEHNT = "abgelehnt"
+    ZUR_KENNTNIS_GENOMMEN = "zur Kenntnis genommen"
+    VERTAGT = "vertagt"
+    VERWIESEN = "verwiesen"
+    ZURUECKGEZOGEN = "zurückgezogen"
+    OHNE_BESCHLUSS = "ohne Beschluss"
+
+
+_BESCHLOSSEN = (
+    Ergebnisstatus.BESCHLOSSEN,
+    Ergebnisstatus.UNGEAENDERT_BESCHLOSSEN,
+    Ergebnisstatus.GEAENDERT_BESCHLOSSEN,
+)
+#: The results a vote decides, and which therefore need one.
+MIT_ABSTIMMUNG = (*_BESCHLOSSEN, Ergebnisstatus.ABGELEHNT)
+
+
+class Ergebnis(Modell):
+    """The result of one item: status, the decision's text, the vote, who took no part."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+
+    top: int = Field(ge=1, description="die Stelle des Punktes in der Tagesordnung, ab 1")
+    unterpunkt: int | None = Field(default=None, ge=1, description="die Stelle des Unterpunktes")
+    status: Ergebnisstatus
+    beschluss: Inhalt | None = Field(
+        default=None,
+        description="der Beschluss; ohne Angabe der Beschlussvorschlag der Vorlage "
+        "(bei „geändert beschlossen“ Pflicht)",
+    )
+    abstimmung: Abstimmung | None = None
+    befangen: list[Zeile] = Field(
+        default_factory=list, description="Mitglieder, die wegen Befangenheit nicht mitwirkten"
+    )
+    verlauf: Inhalt | None = None
+    erklaerungen: list[Text] = Field(default_factory=list, description="Protokollerklärungen")
+
+    @field_validator("abstimmung", mode="after")
+    @classmethod
+    def _abstimmung_passt(
+        cls, abstimmung: Abstimmung | None, info: ValidationInfo
+    ) -> Abstimmung | None:
+        status = info.data.get("status")
+        if abstimmung is None:
+            if status in MIT_ABSTIMMUNG:
+                raise PydanticCustomError(
+                    "abstimmung_fehlt",
+                    "„{status}“ wird abgestimmt: „abstimmung“ mit ja, nein, enthaltung angeben",
+                    {"status": status},
+                )
+            return abstimmung
+        if status in _BESCHLOSSEN and abstimmung.ja <= abstimmung.nein:
+            raise PydanticCustomError(
+                "abstimmung_status",
+                "„{status}“ braucht mehr Ja- als Nein-Stimmen ({ja} Ja, {nein} Nein; "
+                "Stimmengleichheit lehnt ab)",
+                {"status": status, "ja": abstimmung.ja, "nein": abstimmung.nein},
+            )
+        if status is Ergebnisstatus.ABGELEHNT and abstimmung.ja > abstimmung.nein:
+            raise PydanticCustomError(
+                "abstimmung_status",
+                "„abgelehnt“ bei mehr Ja- als Nein-Stimmen ({ja} Ja, {nein} Nein)",
+                {"ja": abstimmung.ja, "nein": abstimmung.nein},
+            )
+        return abstimmung
+
+    @field_validator("beschluss", mode="after")
+    @classmethod
+    def _geaendert_mit_text(cls, beschluss: Inhalt | None, info: ValidationInfo) -> Inhalt | None:
+        if beschluss is None and info.data.get("status") is Ergebnisstatus.GEAENDERT_BESCHLOSSEN:
+            raise PydanticCustomError(
+                "beschluss_fehlt",
+                "„geändert beschlossen“: den Beschluss in der geänderten Fassung angeben",
+                {},
+            )
+        return beschluss
+
+
+class Niederschrift(Modell):
+    """The minutes of a meeting: who was there, and the result of each item.
+
+    Checked against the meeting: every result names an item it has (once); no more votes
+    are cast on an item than members present who took part.
+    """
+
+    sitzung: Sitzung
+    beginn: datetime = Field(description="Beginn der Sitzung, wie gehalten")
+    ende: datetime = Field(description="Ende der Sitzung, wie gehalten")
+    anwesend: list[Mitglied] = Field(min_length=1)
+    entschuldigt: list[Mitglied] = Field(default_factory=list)
+    verwaltung: list[Teilnehmer] = Field(default_factory=list)
+    gaeste: list[Teilnehmer] = Field(default_factory=list)
+    schriftfuehrung: Zeile
+    ergebnisse: list[Ergebnis] = Field(default_factory=list)
+
+    @field_validator("ende", mode="after")
+    @classmethod
+    def _ende_nach_beginn(cls, ende: datetime, info: ValidationInfo) -> datetime:
+        beginn = info.data.get("beginn")
+        if beginn is not None and ende <= beginn:
+            raise PydanticCustomError("ende_vor_beginn", "das Ende liegt nicht nach dem Beginn", {})
+        return ende
+
+    @field_validator("ergebnisse", mode="after")
+    @classmethod
+    def _ergebnisse_passen(cls, ergebnisse: list[Ergebnis], info: ValidationInfo) -> list[Ergebnis]:
+        sitzung: Sitzung | None = info.data.get("sitzung")
+        anwesend: list[Mitglied] | None = info.data.get("anwesend")
+        if sitzung is None or anwesend is None:
+            return ergebnisse
+        fehler: list[tuple[tuple[int | str, ...], PydanticCustomError, Any]] = []
+        gesehen: set[tuple[int, int | None]] = set()
+        for number, ergebnis in enumerate(ergebnisse):
+            fehler += _ort_fehler(number, ergebnis, sitzung, gesehen)
+            fehler += _stimmen_fehler(number, ergebnis, len(anwesend))
+        if fehler:
+            raise fehler_darunter(fehler)
+        return ergebnisse
+
+
+def _ort_fehler(
+    number: int, ergebnis: Ergebnis, sitzung: Sitzung, gesehen: set[tuple[int, int | None]]
+) -> list[tuple[tuple[int | str, ...], PydanticCustomError, Any]]:
+    """Whether a result names an item the meeting has, and names it once."""
+    ort = (ergebnis.top, ergebnis.unterpunkt)
+    if ergebnis.top > len(sitzung.tagesordnung):
+        message = "die Tagesordnung hat {anzahl} Punkte, keinen {top}."
+        context = {"anzahl": len(sitzung.tagesordnung), "top": ergebnis.top}
+        return [((number, "top"), PydanticCustomError("top_fehlt", message, context), ergebnis.top)]
+    punkte = sitzung.tagesordnung[ergebnis.top - 1].unterpunkte
+    if ergebnis.unterpunkt is not None and ergebnis.unterpunkt > len(punkte):
+        message = "der Punkt {top} hat {anzahl} Unterpunkte, keinen {unterpunkt}."
+        context = {"top": ergebnis.top, "anzahl": len(punkte), "unterpunkt": ergebnis.unterpunkt}
+        error = PydanticCustomError("unterpunkt_fehlt", message, context)
+        return [((number, "unterpunkt"), error, ergebnis.unterpunkt)]
+    if ort in gesehen:
+        error = PydanticCustomError(
+            "ergebnis_doppelt", "für diesen Punkt gibt es schon ein Ergebnis", {}
+        )
+        return [((number, "top"), error, ergebnis.top)]
+    gesehen.add(ort)
+    return []
+
+
+def _stimmen_fehler(
+    number: int, ergebnis: Ergebnis, anwesend: int
+) -> list[tuple[tuple[int | str, ...], PydanticCustomError, Any]]:
+    """Whether more votes were cast than members present who took part."""
+    if ergebnis.abstimmung is None:
+        return []
+    stimmberechtigt = anwesend - len(ergebnis.befangen)
+    if ergebnis.abstimmung.abgegeben <= stimmberechtigt:
+        return []
+    message = (
+        "{abgegeben} Stimmen, aber nur {stimmberechtigt} anwesende Mitglieder stimmten mit "
+        "({anwesend} anwesend, {befangen} befangen)"
+    )
+    context = {
+        "abgegeben": ergebnis.abstimmung.abgegeben,
+        "stimmberechtigt": stimmberechtigt,
+        "anwesend": anwesend,
+        "befangen": len(ergebnis.befangen),
+    }
+    error = PydanticCustomError("stimmen_zu_viele", message, context)
+    return [((number, "abstimmung"), error, ergebnis.abstimmung.abgegeben)]
