@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
-from tests.conftest import example_sitzung
+from tests.conftest import EXAMPLES, example_sitzung
 from vorlagen import Abstimmung, Ergebnis, Ergebnisstatus, Niederschrift
 from vorlagen.formatting import format_abstimmung
 
@@ -194,3 +196,36 @@ def test_an_item_decided_by_vote_has_its_sentence() -> None:
     assert format_abstimmung(ergebnis.abstimmung) == (
         "mehrheitlich mit 17 Ja-Stimmen und 2 Nein-Stimmen"
     )
+
+
+def example_niederschrift() -> Niederschrift:
+    path = EXAMPLES / "niederschrift-kreistag.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Niederschrift.model_validate(data, context={"basis": EXAMPLES})
+
+
+def test_the_example_niederschrift_reads_its_meeting_from_its_file() -> None:
+    n = example_niederschrift()
+    assert n.sitzung == SITZUNG
+    punkte = n.punkte
+    assert len(punkte) == 12  # ten items, two Unterpunkte
+    assert [p.punkt.titel for p in punkte[:2]] == [t.titel for t in SITZUNG.tagesordnung[:2]]
+    berufskolleg = punkte[3]
+    assert berufskolleg.ergebnis is not None
+    assert berufskolleg.ergebnis.status == "ungeändert beschlossen"
+    # adopted as proposed: the decision is the paper's Beschlussvorschlag
+    assert berufskolleg.vorlage is not None
+    assert berufskolleg.beschluss == berufskolleg.vorlage.beschlussvorschlag
+    assert punkte[1].beschluss is None  # decided, but there is no paper to take it from
+    assert [p.oeffentlich for p in punkte][-3:] == [False] * 3
+    assert [f.name for f in n.fraktionen] == ["CDU", "SPD", "GRÜNE", "FDP", "Die Linke", None]
+    assert Niederschrift.model_validate_json(n.model_dump_json()) == n
+
+
+def test_a_meeting_file_outside_the_folder_is_refused(tmp_path: Path) -> None:
+    data = niederschrift(sitzung="../sitzung.yaml")
+    with pytest.raises(ValidationError) as info:
+        Niederschrift.model_validate(data, context={"basis": tmp_path})
+    (error,) = info.value.errors()
+    assert error["loc"] == ("sitzung",)
+    assert "Sitzung „../sitzung.yaml“ liegt außerhalb des Basisverzeichnisses" in error["msg"]

@@ -8,24 +8,33 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.inhalt import Inhalt
-from vorlagen.schemas.sitzung import Sitzung
-from vorlagen.schemas.sitzungsvorlage import fehler_darunter
+from vorlagen.schemas.sitzung import Sitzung, Tagesordnungspunkt, Unterpunkt, modell_lesen
+from vorlagen.schemas.sitzungsvorlage import Sitzungsvorlage, fehler_darunter
 from vorlagen.schemas.text import Text, Zeile
 
 __all__ = [
     "Abstimmung",
     "Ergebnis",
     "Ergebnisstatus",
+    "Fraktion",
     "Fraktionsstimmen",
     "Mitglied",
     "Niederschrift",
+    "Protokollpunkt",
     "Teilnehmer",
 ]
 
@@ -166,6 +175,31 @@ class Ergebnis(Modell):
         return beschluss
 
 
+class Protokollpunkt(Modell):
+    """An item (or Unterpunkt) as the minutes record it: its paper, result and decision.
+
+    ``beschluss`` is the result's own text, or else the paper's Beschlussvorschlag where
+    the item was decided as proposed.
+    """
+
+    punkt: Tagesordnungspunkt | Unterpunkt
+    oeffentlich: bool
+    vorlage: Sitzungsvorlage | None
+    ergebnis: Ergebnis | None
+    beschluss: Inhalt | None
+
+
+class Fraktion(Modell):
+    """The members present of one Fraktion (``name`` None: those of none)."""
+
+    name: Zeile | None
+    mitglieder: list[Mitglied]
+
+
+def _sitzung_lesen(value: Any, info: ValidationInfo) -> Any:
+    return modell_lesen(value, info, Sitzung, "Sitzung")
+
+
 class Niederschrift(Modell):
     """The minutes of a meeting: who was there, and the result of each item.
 
@@ -173,7 +207,11 @@ class Niederschrift(Modell):
     are cast on an item than members present who took part.
     """
 
-    sitzung: Sitzung
+    sitzung: Annotated[
+        Sitzung,
+        BeforeValidator(_sitzung_lesen),
+        Field(description="die Sitzung, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei"),
+    ]
     beginn: datetime = Field(description="Beginn der Sitzung, wie gehalten")
     ende: datetime = Field(description="Ende der Sitzung, wie gehalten")
     anwesend: list[Mitglied] = Field(min_length=1)
@@ -206,6 +244,50 @@ class Niederschrift(Modell):
         if fehler:
             raise fehler_darunter(fehler)
         return ergebnisse
+
+    @property
+    def punkte(self) -> list[Protokollpunkt]:
+        """Every item and Unterpunkt in the order of the Tagesordnung, with its result."""
+        ergebnisse = {(e.top, e.unterpunkt): e for e in self.ergebnisse}
+        punkte: list[Protokollpunkt] = []
+        for number, top in enumerate(self.sitzung.tagesordnung, start=1):
+            eintraege: list[tuple[int | None, Tagesordnungspunkt | Unterpunkt]] = [(None, top)]
+            eintraege += enumerate(top.unterpunkte, start=1)
+            for sub, punkt in eintraege:
+                ergebnis = ergebnisse.get((number, sub))
+                punkte.append(
+                    Protokollpunkt.model_construct(
+                        punkt=punkt,
+                        oeffentlich=top.oeffentlich,
+                        vorlage=punkt.vorlage,
+                        ergebnis=ergebnis,
+                        beschluss=_beschluss(ergebnis, punkt.vorlage),
+                    )
+                )
+        return punkte
+
+    @property
+    def fraktionen(self) -> list[Fraktion]:
+        """The members present by Fraktion, in the order they first appear; none last."""
+        gruppen: dict[str | None, list[Mitglied]] = {}
+        for mitglied in self.anwesend:
+            gruppen.setdefault(mitglied.fraktion, []).append(mitglied)
+        ohne = gruppen.pop(None, None)
+        fraktionen = [Fraktion.model_construct(name=n, mitglieder=m) for n, m in gruppen.items()]
+        if ohne:
+            fraktionen.append(Fraktion.model_construct(name=None, mitglieder=ohne))
+        return fraktionen
+
+
+def _beschluss(ergebnis: Ergebnis | None, vorlage: Sitzungsvorlage | None) -> Inhalt | None:
+    """The decision's text: the result's own, or the paper's proposal where it was adopted."""
+    if ergebnis is None:
+        return None
+    if ergebnis.beschluss is not None:
+        return ergebnis.beschluss
+    if ergebnis.status in _BESCHLOSSEN and vorlage is not None:
+        return vorlage.beschlussvorschlag
+    return None
 
 
 def _ort_fehler(

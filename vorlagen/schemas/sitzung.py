@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BeforeValidator,
@@ -27,7 +27,15 @@ from vorlagen.schemas.inhalt import Inhalt
 from vorlagen.schemas.sitzungsvorlage import Fassung, Sitzungsvorlage, fehler_darunter
 from vorlagen.schemas.text import Datum, Text, Zeile
 
-__all__ = ["Sitzung", "Tagesordnungspunkt", "Teil", "Unterpunkt", "Vorsitz", "genitiv"]
+__all__ = [
+    "Sitzung",
+    "Tagesordnungspunkt",
+    "Teil",
+    "Unterpunkt",
+    "Vorsitz",
+    "genitiv",
+    "modell_lesen",
+]
 
 
 class Vorsitz(Modell):
@@ -37,49 +45,53 @@ class Vorsitz(Modell):
     name: Zeile
 
 
-_MAX_VORLAGE_BYTES = 20 * 2**20
+_MAX_DATEI_BYTES = 20 * 2**20
 
 
-def vorlage_lesen(value: Any, info: ValidationInfo) -> Any:
-    """A paper given as the path of its JSON or YAML file, read and validated.
+M = TypeVar("M", bound=Modell)
 
-    The path is relative to the directory named in the validation context (the meeting
-    file's) and may not leave it; the paper's own image paths are relative to its file.
+
+def modell_lesen(value: Any, info: ValidationInfo, model: type[M], was: str) -> Any:
+    """A model given as the path of its JSON or YAML file (``value``), read and validated.
+
+    The path is relative to the directory named in the validation context (the file that
+    names it) and may not leave it; paths in the file read are relative to it. ``was``
+    names the kind of file in messages ("Vorlage", "Sitzung"). Any other value is returned
+    as it is.
     """
     if not isinstance(value, str):
         return value
-    target = datei_lesen(value, (info.context or {}).get(BASIS), "Vorlage", _MAX_VORLAGE_BYTES)
+    target = datei_lesen(value, (info.context or {}).get(BASIS), was, _MAX_DATEI_BYTES)
+    typ = f"{was.lower()}_datei"
     try:
         text = target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         grund = e.strerror if isinstance(e, OSError) else "kein UTF-8-Text"
-        raise PydanticCustomError(
-            "vorlage_datei",
-            "Vorlage „{pfad}“ nicht lesbar: {grund}",
-            {"pfad": value, "grund": grund},
-        ) from e
-    return Sitzungsvorlage.model_validate(
-        _daten(text, target.suffix.lower(), value), context={BASIS: target.parent}
-    )
-
-
-def _daten(text: str, suffix: str, pfad: str) -> Any:
-    """The data of a paper file, JSON or (by its suffix) YAML."""
+        message = "{was} „{pfad}“ nicht lesbar: {grund}"
+        raise PydanticCustomError(typ, message, {"was": was, "pfad": value, "grund": grund}) from e
     try:
-        if suffix in {".yaml", ".yml"}:
-            import yaml  # only YAML input pays for loading it
-
-            try:
-                return yaml.safe_load(text)
-            except yaml.YAMLError as e:
-                raise ValueError(str(e).replace("\n", " ")) from e
-        return json.loads(text)
+        data = _daten(text, target.suffix.lower())
     except ValueError as e:
-        raise PydanticCustomError(
-            "vorlage_datei",
-            "Vorlage „{pfad}“ ist kein gültiges JSON oder YAML: {grund}",
-            {"pfad": pfad, "grund": str(e)},
-        ) from e
+        message = "{was} „{pfad}“ ist kein gültiges JSON oder YAML: {grund}"
+        raise PydanticCustomError(typ, message, {"was": was, "pfad": value, "grund": str(e)}) from e
+    return model.model_validate(data, context={BASIS: target.parent})
+
+
+def _daten(text: str, suffix: str) -> Any:
+    """The data of a JSON or (by its suffix) YAML file; ValueError if it is neither."""
+    if suffix in {".yaml", ".yml"}:
+        import yaml  # only YAML input pays for loading it
+
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            raise ValueError(str(e).replace("\n", " ")) from e
+    return json.loads(text)
+
+
+def vorlage_lesen(value: Any, info: ValidationInfo) -> Any:
+    """A paper given as the path of its JSON or YAML file (see :func:`modell_lesen`)."""
+    return modell_lesen(value, info, Sitzungsvorlage, "Vorlage")
 
 
 Vorlage = Annotated[
