@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.conftest import EXAMPLES, example_sitzung
-from vorlagen import Abstimmung, Ergebnis, Ergebnisstatus, Niederschrift
+from vorlagen import Abstimmung, Ergebnis, Ergebnisstatus, Niederschrift, Tagesordnungspunkt
 from vorlagen.formatting import format_abstimmung
 
 SITZUNG = example_sitzung()
@@ -229,3 +231,45 @@ def test_a_meeting_file_outside_the_folder_is_refused(tmp_path: Path) -> None:
     (error,) = info.value.errors()
     assert error["loc"] == ("sitzung",)
     assert "Sitzung „../sitzung.yaml“ liegt außerhalb des Basisverzeichnisses" in error["msg"]
+
+
+def test_the_public_part_holds_nothing_of_a_non_public_item() -> None:
+    public = example_niederschrift().oeffentliche_fassung()
+    text = public.model_dump_json()
+    public_titles = {top.titel for top in SITZUNG.tagesordnung[:7]}
+    for top in SITZUNG.tagesordnung[7:]:  # "Mitteilungen des Landrats" is in both parts
+        assert top.titel in public_titles or top.titel not in text
+    assert "0219/2026" not in text
+    assert [e.top for e in public.ergebnisse] == [1, 2, 3, 4, 5, 5]
+    assert all(p.oeffentlich for p in public.punkte)
+
+
+# random text no field name or example value holds: a marker no German word has, then letters
+_WORT = st.text(alphabet="ÄÖÜäöüßabcdefghijklmnopqrstuvwxyz ", min_size=8, max_size=40).map(
+    lambda text: "Qxz" + text.strip() + "zxQ"
+)
+
+
+@given(titel=_WORT, verlauf=_WORT, erklaerung=_WORT, grund=_WORT)
+def test_no_word_of_a_non_public_item_reaches_the_public_part(
+    titel: str, verlauf: str, erklaerung: str, grund: str
+) -> None:
+    sitzung = SITZUNG.model_copy(
+        update={
+            "tagesordnung": [
+                *SITZUNG.tagesordnung[:7],
+                Tagesordnungspunkt(titel=titel, oeffentlich=False, nichtoeffentlich_grund=grund),
+            ]
+        }
+    )
+    ergebnis = {
+        "top": 8,
+        "status": "beschlossen",
+        "abstimmung": {"ja": 9, "nein": 1},
+        "verlauf": verlauf,
+        "erklaerungen": [erklaerung],
+    }
+    n = Niederschrift.model_validate(niederschrift(ergebnis, sitzung=sitzung))
+    text = n.oeffentliche_fassung().model_dump_json()
+    for word in (titel, verlauf, erklaerung, grund):
+        assert word not in text

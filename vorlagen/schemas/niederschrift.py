@@ -245,6 +245,21 @@ class Niederschrift(Modell):
             raise fehler_darunter(fehler)
         return ergebnisse
 
+    def oeffentliche_fassung(self, mit_unterzeichner: bool = True) -> Niederschrift:
+        """The public part of the minutes: nothing of a non-public item, not even its title.
+
+        The meeting is its public version without the non-public items (they come last, so
+        the public items keep their places and their results); their results are left out.
+        """
+        sitzung = self.sitzung.oeffentliche_fassung(
+            nichtoeffentliche_titel=False, mit_unterzeichner=mit_unterzeichner
+        )
+        anzahl = len(sitzung.tagesordnung)
+        data: dict[str, Any] = {name: getattr(self, name) for name in self.model_fields_set}
+        data["sitzung"] = sitzung
+        data["ergebnisse"] = [e for e in self.ergebnisse if e.top <= anzahl]
+        return type(self).model_validate(data)
+
     @property
     def punkte(self) -> list[Protokollpunkt]:
         """Every item and Unterpunkt in the order of the Tagesordnung, with its result."""
