@@ -755,24 +755,24 @@ OEFFENTLICH = 'sitzung.fassung == "oeffentlich"'
 NICHTOEFFENTLICH_FOLGT = "Im Anschluss an den öffentlichen Teil folgt ein nichtöffentlicher Teil."
 
 
-def tagesordnung() -> tuple[Block, ...]:
+def tagesordnung(sitzung: str = "sitzung") -> tuple[Block, ...]:
     """The Tagesordnung: its public part, then its non-public part (or that one follows)."""
     return (
         Line("Tagesordnung", "Heading2"),
         Group(
-            "sitzung.oeffentlicher_teil.tops",
+            f"{sitzung}.oeffentlicher_teil.tops",
             (
-                Line("{{ sitzung.oeffentlicher_teil|teil_titel }}", "Heading3"),
-                Agenda("sitzung.oeffentlicher_teil"),
+                Line(f"{{{{ {sitzung}.oeffentlicher_teil|teil_titel }}}}", "Heading3"),
+                Agenda(f"{sitzung}.oeffentlicher_teil"),
             ),
         ),
         Group(
-            "sitzung.nichtoeffentlicher_teil",
+            f"{sitzung}.nichtoeffentlicher_teil",
             (
-                Line("{{ sitzung.nichtoeffentlicher_teil|teil_titel }}", "Heading3"),
+                Line(f"{{{{ {sitzung}.nichtoeffentlicher_teil|teil_titel }}}}", "Heading3"),
                 Group(
-                    "sitzung.nichtoeffentlicher_teil.tops",
-                    (Agenda("sitzung.nichtoeffentlicher_teil"),),
+                    f"{sitzung}.nichtoeffentlicher_teil.tops",
+                    (Agenda(f"{sitzung}.nichtoeffentlicher_teil"),),
                     otherwise=(Line(NICHTOEFFENTLICH_FOLGT),),
                 ),
             ),
@@ -873,11 +873,138 @@ EINLADUNG_STADT = Design(
     ),
 )
 
+# -- the Niederschrift: attendance, the Tagesordnung, each item with its result ---------------
+
+N = "niederschrift"
+NS = f"{N}.sitzung"
+TEIL = (
+    f"{{% if {N}.teil == 'oeffentlich' %}} (öffentlicher Teil)"
+    f"{{% elif {N}.teil == 'nichtoeffentlich' %}} (nichtöffentlicher Teil){{% endif %}}"
+)
+NAMEN = "{% for m in f.mitglieder %}{{ m.name }}{% if m.rolle %} ({{ m.rolle }}){% endif %}" + (
+    "{% if not loop.last %}, {% endif %}{% endfor %}"
+)
+
+
+def personen(field: str, title: str) -> Group:
+    """A list of people with their function, below a heading, if there are any."""
+    return Group(
+        field,
+        (
+            Entries(
+                None,
+                field,
+                "t",
+                "{{ t.name }}{% if t.funktion %}, {{ t.funktion }}{% endif %}",
+                "Anlage",
+                optional=False,
+            ),
+        ),
+        title=title,
+    )
+
+
+PROTOKOLL = Loop(
+    "p",
+    f"{N}.protokoll",
+    (
+        Line("{{ p.punkt|top_nummer }} {{ p.punkt.titel }}", "Heading3"),
+        Line("Vorlage {{ p.vorlage.nummer }}", when="p.vorlage"),
+        Rich(None, "p.ergebnis.verlauf", optional=True),
+        Group("p.beschluss", (Line("Beschluss", "Heading4"), Rich(None, "p.beschluss"))),
+        Line(
+            (
+                ("Ergebnis: ", BOLD),
+                "{{ p.ergebnis.status }}{% if p.ergebnis.abstimmung %}, "
+                "{{ p.ergebnis.abstimmung|abstimmung }}{% endif %}",
+            ),
+            when="p.ergebnis",
+        ),
+        Line(
+            "Wegen Befangenheit nicht mitgewirkt: {{ p.ergebnis.befangen|join(', ') }}",
+            when="p.ergebnis.befangen",
+        ),
+        Group(
+            "p.ergebnis.erklaerungen",
+            (
+                Line("Protokollerklärungen", "Heading4"),
+                Entries(None, "p.ergebnis.erklaerungen", "e", "{{ e }}", "ListBullet", False),
+            ),
+        ),
+    ),
+)
+
+
+def niederschrift_body(kopf: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body of a Niederschrift below the letterhead ``kopf``."""
+    return (
+        *kopf,
+        Line(f"Niederschrift über die {{{{ {NS}.bezeichnung }}}}{TEIL}", "Heading1"),
+        Label("Beginn", f"{{{{ {N}.beginn|termin }}}}"),
+        Label("Ende", f"{{{{ {N}.ende|uhrzeit }}}}"),
+        Label("Ort", f"{{{{ {NS}.ort }}}}{{% if {NS}.raum %}}, {{{{ {NS}.raum }}}}{{% endif %}}"),
+        Label("Schriftführung", f"{{{{ {N}.schriftfuehrung }}}}", ppr=SPACING),
+        Line("Anwesend", "Heading2"),
+        Loop(
+            "f",
+            f"{N}.fraktionen",
+            (
+                Line(
+                    (
+                        ("{% if f.name %}{{ f.name }}{% else %}ohne Fraktion{% endif %}: ", BOLD),
+                        NAMEN,
+                    ),
+                ),
+            ),
+        ),
+        Group(
+            f"{N}.entschuldigt",
+            (
+                Line(
+                    f"{{% for m in {N}.entschuldigt %}}{{{{ m.name }}}}"
+                    "{% if m.fraktion %} ({{ m.fraktion }}){% endif %}"
+                    "{% if not loop.last %}, {% endif %}{% endfor %}"
+                ),
+            ),
+            title="Entschuldigt",
+        ),
+        personen(f"{N}.verwaltung", "Von der Verwaltung"),
+        personen(f"{N}.gaeste", "Gäste"),
+        *tagesordnung(NS),
+        Line("Verlauf und Beschlüsse", "Heading2"),
+        PROTOKOLL,
+        Line(f"{{{{ {NS}.vorsitz.name }}}}\t{{{{ {N}.schriftfuehrung }}}}", "UnterschriftName"),
+        Line(f"{{{{ {NS}.vorsitz.funktion }}}} (Vorsitz)\tSchriftführung", LABEL_STYLE),
+    )
+
+
+NIEDERSCHRIFT_DEFAULT = Design(
+    look=DEFAULT.look,
+    body=niederschrift_body(
+        (Value(f"{NS}.koerperschaft", "Absender"), Line("Niederschrift", "Title"))
+    ),
+    footer=(Line((f"{{{{ {NS}.koerperschaft }}}} · Niederschrift{TEIL}\t", *PAGES), "Footer"),),
+)
+
+NIEDERSCHRIFT_STADT = Design(
+    look=STADT.look,
+    styles=STADT_STYLES,
+    header=(
+        Line((WAPPEN, f"{{{{ {NS}.koerperschaft }}}}"), "Briefkopf"),
+        Line("Der Bürgermeister", "BriefkopfZusatz"),
+    ),
+    header_images=STADT.header_images,
+    body=niederschrift_body((Line("Niederschrift", "Title"),)),
+    footer=(Line((*PAGES, f" · Niederschrift{TEIL}"), "Footer", ppr='<w:jc w:val="center"/>'),),
+)
+
 TEMPLATES = {
     "default.docx": DEFAULT,
     "stadt.docx": STADT,
     "einladung/default.docx": EINLADUNG_DEFAULT,
     "einladung/stadt.docx": EINLADUNG_STADT,
+    "niederschrift/default.docx": NIEDERSCHRIFT_DEFAULT,
+    "niederschrift/stadt.docx": NIEDERSCHRIFT_STADT,
 }
 
 

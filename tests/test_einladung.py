@@ -126,7 +126,7 @@ def test_a_template_renders_what_it_is_for() -> None:
     with pytest.raises(TypeError, match="Sitzung erwartet"):
         vorlagen.render_einladung(example("beschlussvorlage.json"))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="dokument muss eines von"):
-        Template.shipped("default", dokument="niederschrift")  # type: ignore[arg-type]
+        Template.shipped("default", dokument="protokoll")  # type: ignore[arg-type]
     copy = pickle.loads(pickle.dumps(template))
     assert copy.dokument == "einladung"
     assert open_docx(copy.fill(SITZUNG, *_properties())).paragraphs[0].text == "Kreistag"

@@ -277,5 +277,5 @@ def test_unknown_filter_message_names_only_filters_a_template_can_use() -> None:
     with pytest.raises(TemplateError) as info:
         template("{{ vorlage.datum|kurz }}")
     message = info.value.problems[0].message
-    assert message.startswith("unbekannter Filter „kurz“; verfügbar: betrag, datum, ")
+    assert message.startswith("unbekannter Filter „kurz“; verfügbar: abstimmung, betrag, datum, ")
     assert "vorlagen:" not in message

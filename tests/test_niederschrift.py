@@ -7,12 +7,22 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from openxml_audit import OpenXmlValidator
 from pydantic import ValidationError
 
-from tests.conftest import EXAMPLES, example_sitzung
-from vorlagen import Abstimmung, Ergebnis, Ergebnisstatus, Niederschrift, Tagesordnungspunkt
+import vorlagen
+from tests.conftest import EXAMPLES, example_sitzung, open_docx
+from vorlagen import (
+    Abstimmung,
+    Ergebnis,
+    Ergebnisstatus,
+    Mitglied,
+    Niederschrift,
+    Tagesordnungspunkt,
+    Teilnehmer,
+)
 from vorlagen.formatting import format_abstimmung
 
 SITZUNG = example_sitzung()
@@ -245,6 +255,20 @@ def test_the_public_part_holds_nothing_of_a_non_public_item() -> None:
 
 
 # random text no field name or example value holds: a marker no German word has, then letters
+def with_secret(titel: str, verlauf: str, erklaerung: str, grund: str) -> Niederschrift:
+    """The example's public items, then a non-public one of these words, with its result."""
+    top = Tagesordnungspunkt(titel=titel, oeffentlich=False, nichtoeffentlich_grund=grund)
+    sitzung = SITZUNG.model_copy(update={"tagesordnung": [*SITZUNG.tagesordnung[:7], top]})
+    ergebnis = {
+        "top": 8,
+        "status": "beschlossen",
+        "abstimmung": {"ja": 9, "nein": 1},
+        "verlauf": verlauf,
+        "erklaerungen": [erklaerung],
+    }
+    return Niederschrift.model_validate(niederschrift(ergebnis, sitzung=sitzung))
+
+
 _WORT = st.text(alphabet="ÄÖÜäöüßabcdefghijklmnopqrstuvwxyz ", min_size=8, max_size=40).map(
     lambda text: "Qxz" + text.strip() + "zxQ"
 )
@@ -254,22 +278,57 @@ _WORT = st.text(alphabet="ÄÖÜäöüßabcdefghijklmnopqrstuvwxyz ", min_size=8
 def test_no_word_of_a_non_public_item_reaches_the_public_part(
     titel: str, verlauf: str, erklaerung: str, grund: str
 ) -> None:
-    sitzung = SITZUNG.model_copy(
-        update={
-            "tagesordnung": [
-                *SITZUNG.tagesordnung[:7],
-                Tagesordnungspunkt(titel=titel, oeffentlich=False, nichtoeffentlich_grund=grund),
-            ]
-        }
-    )
-    ergebnis = {
-        "top": 8,
-        "status": "beschlossen",
-        "abstimmung": {"ja": 9, "nein": 1},
-        "verlauf": verlauf,
-        "erklaerungen": [erklaerung],
-    }
-    n = Niederschrift.model_validate(niederschrift(ergebnis, sitzung=sitzung))
+    n = with_secret(titel, verlauf, erklaerung, grund)
     text = n.oeffentliche_fassung().model_dump_json()
     for word in (titel, verlauf, erklaerung, grund):
         assert word not in text
+
+
+def document_text(data: bytes) -> str:
+    doc = open_docx(data)
+    lines = [p.text for p in doc.paragraphs]
+    lines += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join(lines).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("template", ["default", "stadt"])
+def test_the_niederschrift_names_everyone_every_result_and_its_signers(
+    template: str, tmp_path: Path
+) -> None:
+    n = example_niederschrift()
+    intern = document_text(vorlagen.render_niederschrift(n, "nichtoeffentlich", template))
+    public_data = vorlagen.render_niederschrift(n, "oeffentlich", template)
+    public = document_text(public_data)
+    for text in (public, intern):
+        people: list[Mitglied | Teilnehmer] = [*n.anwesend, *n.entschuldigt]
+        for person in [*people, *n.verwaltung, *n.gaeste]:
+            assert person.name in text
+        assert "Bernd Hollmann\tPetra Lohmann" in text  # the signers
+    for punkt in n.punkte:
+        assert punkt.ergebnis is None or punkt.oeffentlich or punkt.punkt.titel in intern
+        if punkt.ergebnis is not None and punkt.ergebnis.abstimmung is not None:
+            satz = format_abstimmung(punkt.ergebnis.abstimmung)
+            assert satz in (public if punkt.oeffentlich else intern)
+    assert "Ö 4 Erweiterung des Berufskollegs" in public
+    assert "Wegen Befangenheit nicht mitgewirkt: Thomas Averbeck" in intern
+    assert "Die FDP-Fraktion erklärt, sie stimme wegen der Kosten" in public
+    assert "Ö 4 Erweiterung" not in intern  # each part records its own items
+    target = tmp_path / "niederschrift.docx"
+    target.write_bytes(public_data)
+    result = OpenXmlValidator().validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+    assert vorlagen.check_accessibility(public_data) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(titel=_WORT, verlauf=_WORT, erklaerung=_WORT, grund=_WORT)
+def test_no_word_of_a_non_public_item_reaches_the_public_document(
+    titel: str, verlauf: str, erklaerung: str, grund: str
+) -> None:
+    n = with_secret(titel, verlauf, erklaerung, grund)
+    public = document_text(vorlagen.render_niederschrift(n, "oeffentlich"))
+    intern = document_text(vorlagen.render_niederschrift(n, "nichtoeffentlich"))
+    for word in (titel, verlauf, erklaerung):
+        assert word not in public
+        assert word in intern
+    assert grund not in public

@@ -509,9 +509,11 @@ def test_shipped_templates_match_their_build_script(tmp_path: Path) -> None:
 
     shipped = check()
     assert shipped.returncode == 0, shipped.stdout + shipped.stderr
-    (tmp_path / "einladung").mkdir()
-    for name in ("default.docx", "stadt.docx", "einladung/default.docx", "einladung/stadt.docx"):
-        (tmp_path / name).write_bytes((DEFAULT_TEMPLATE.parent / name).read_bytes())
+    shipped_files = sorted(DEFAULT_TEMPLATE.parent.rglob("*.docx"))
+    for path in shipped_files:
+        name = path.relative_to(DEFAULT_TEMPLATE.parent)
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(path.read_bytes())
     with (tmp_path / "stadt.docx").open("ab") as changed:
         changed.write(b"\0")
     differs = check(tmp_path)

@@ -65,7 +65,12 @@ if TYPE_CHECKING:
     from vorlagen.accessibility import AccessibilityProblem, check_accessibility
     from vorlagen.api import render, render_many, save
     from vorlagen.batch import RenderResult
-    from vorlagen.documents import render_einladung, render_mappe, render_mappe_pdf
+    from vorlagen.documents import (
+        render_einladung,
+        render_mappe,
+        render_mappe_pdf,
+        render_niederschrift,
+    )
     from vorlagen.pdf import to_pdf, to_pdf_many
     from vorlagen.template import Dokument, Fassung, Template, check_template, shipped_templates
 
@@ -132,6 +137,7 @@ __all__ = [
     "render_many",
     "render_mappe",
     "render_mappe_pdf",
+    "render_niederschrift",
     "save",
     "shipped_templates",
     "to_pdf",
@@ -147,6 +153,7 @@ _LAZY = {
     "render_einladung": "vorlagen.documents",
     "render_mappe": "vorlagen.documents",
     "render_mappe_pdf": "vorlagen.documents",
+    "render_niederschrift": "vorlagen.documents",
     "render_many": "vorlagen.api",
     "save": "vorlagen.api",
     "RenderResult": "vorlagen.batch",

@@ -43,7 +43,15 @@ from vorlagen.rendering.engine import Engine, Properties
 from vorlagen.rendering.hooks import FILTER_NAMES, RenderHooks
 from vorlagen.rendering.sandbox import HOOKS, make_environment
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import Erlass, Freitext, Inhalt, Norm, Sitzung, Sitzungsvorlage
+from vorlagen.schemas import (
+    Erlass,
+    Freitext,
+    Inhalt,
+    Niederschrift,
+    Norm,
+    Sitzung,
+    Sitzungsvorlage,
+)
 from vorlagen.schemas.fehler import fehlermeldungen
 
 if TYPE_CHECKING:
@@ -68,11 +76,12 @@ Fassung = Literal["intern", "oeffentlich"]
 HausstilLike = Hausstil | Mapping[str, Any]
 
 #: What a template is for: a paper, or the Einladung of a meeting.
-Dokument = Literal["vorlage", "einladung"]
+Dokument = Literal["vorlage", "einladung", "niederschrift"]
 #: The one name of each kind's Jinja context, and the model it holds.
 _ROOTS: dict[str, tuple[str, type]] = {
     "vorlage": ("vorlage", Sitzungsvorlage),
     "einladung": ("sitzung", Sitzung),
+    "niederschrift": ("niederschrift", Niederschrift),
 }
 
 

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from vorlagen.documents.einladung import render_einladung
 from vorlagen.documents.mappe import render_mappe, render_mappe_pdf
+from vorlagen.documents.niederschrift import render_niederschrift
 
-__all__ = ["render_einladung", "render_mappe", "render_mappe_pdf"]
+__all__ = ["render_einladung", "render_mappe", "render_mappe_pdf", "render_niederschrift"]

@@ -15,16 +15,17 @@ from markupsafe import Markup
 
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
+from vorlagen.formatting.abstimmung import format_abstimmung
 from vorlagen.formatting.formatter import FILTERS, Formatter
 from vorlagen.formatting.tagesordnung import teil_titel
 from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape, run_text
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import Inhalt, Teil
+from vorlagen.schemas import Abstimmung, Inhalt, Teil
 
 __all__ = ["FILTER_NAMES", "MEETING_FILTERS", "RenderHooks"]
 
 #: The filters of a meeting's documents: the label of a TOP, the heading of a part.
-MEETING_FILTERS: Final = ("top_nummer", "teil_titel")
+MEETING_FILTERS: Final = ("top_nummer", "teil_titel", "abstimmung")
 #: Every filter a template may use, the block filter of ``{{p ...}}`` included.
 FILTER_NAMES: Final = (*FILTERS, *MEETING_FILTERS, BLOCK_FILTER)
 
@@ -64,6 +65,8 @@ class RenderHooks:
             return self.top_nummer
         if name == "teil_titel":
             return self.teil_titel
+        if name == "abstimmung":
+            return self.abstimmung
         return self.formatter.filter(name)
 
     def top_nummer(self, value: Any) -> str:
@@ -76,6 +79,15 @@ class RenderHooks:
             )
             raise RenderError(msg)
         return label
+
+    def abstimmung(self, value: Any) -> str:
+        """``{{ ergebnis.abstimmung|abstimmung }}``: the result of a vote as a sentence."""
+        if value is None:
+            return ""
+        if not isinstance(value, Abstimmung):
+            msg = f"Filter 'abstimmung' passt nicht zu {type(value).__name__}"
+            raise RenderError(msg)
+        return format_abstimmung(value)
 
     def teil_titel(self, value: Any) -> str:
         """``{{ sitzung.oeffentlicher_teil|teil_titel }}``: the heading of a part."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -220,6 +220,11 @@ class Niederschrift(Modell):
     gaeste: list[Teilnehmer] = Field(default_factory=list)
     schriftfuehrung: Zeile
     ergebnisse: list[Ergebnis] = Field(default_factory=list)
+    teil: Literal["gesamt", "oeffentlich", "nichtoeffentlich"] = Field(
+        default="gesamt",
+        description="welcher Teil der Sitzung: die öffentliche Niederschrift (ohne jedes Wort "
+        "der nichtöffentlichen Punkte), die nichtöffentliche, oder beide",
+    )
 
     @field_validator("ende", mode="after")
     @classmethod
@@ -258,7 +263,16 @@ class Niederschrift(Modell):
         data: dict[str, Any] = {name: getattr(self, name) for name in self.model_fields_set}
         data["sitzung"] = sitzung
         data["ergebnisse"] = [e for e in self.ergebnisse if e.top <= anzahl]
+        data["teil"] = "oeffentlich"
         return type(self).model_validate(data)
+
+    @property
+    def protokoll(self) -> list[Protokollpunkt]:
+        """The items this Niederschrift records: those of its part (``teil``)."""
+        if self.teil == "gesamt":
+            return self.punkte
+        oeffentlich = self.teil == "oeffentlich"
+        return [p for p in self.punkte if p.oeffentlich == oeffentlich]
 
     @property
     def punkte(self) -> list[Protokollpunkt]:
