@@ -876,6 +876,7 @@ EINLADUNG_STADT = Design(
 # -- the Niederschrift: attendance, the Tagesordnung, each item with its result ---------------
 
 N = "niederschrift"
+SIGNATURE_TAB = f'<w:tabs><w:tab w:val="left" w:pos="{A4.text_width // 2}"/></w:tabs>'
 NS = f"{N}.sitzung"
 TEIL = (
     f"{{% if {N}.teil == 'oeffentlich' %}} (öffentlicher Teil)"
@@ -973,8 +974,13 @@ def niederschrift_body(kopf: tuple[Block, ...]) -> tuple[Block, ...]:
         *tagesordnung(NS),
         Line("Verlauf und Beschlüsse", "Heading2"),
         PROTOKOLL,
-        Line(f"{{{{ {NS}.vorsitz.name }}}}\t{{{{ {N}.schriftfuehrung }}}}", "UnterschriftName"),
-        Line(f"{{{{ {NS}.vorsitz.funktion }}}} (Vorsitz)\tSchriftführung", LABEL_STYLE),
+        # the two signatures side by side: the Vorsitz left, the Schriftführung from the middle
+        Line(
+            f"{{{{ {NS}.vorsitz.name }}}}\t{{{{ {N}.schriftfuehrung }}}}",
+            "UnterschriftName",
+            ppr=SIGNATURE_TAB,
+        ),
+        Line(f"{{{{ {NS}.vorsitz.funktion }}}} (Vorsitz)\tSchriftführung", ppr=SIGNATURE_TAB),
     )
 
 
