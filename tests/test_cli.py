@@ -332,3 +332,19 @@ def test_the_mappe_of_a_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[st
     public = open_docx((tmp_path / "kreistag Mappe (öffentlich).docx").read_bytes())
     assert (len(internal.sections), len(public.sections)) == (4, 3)
     assert "kreistag Mappe (öffentlich).docx geschrieben" in capsys.readouterr().err
+
+
+def test_the_niederschrift_of_a_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = EXAMPLES / "niederschrift-kreistag.yaml"
+    public, internal = tmp_path / "oe.docx", tmp_path / "n.docx"
+    assert main(["niederschrift", str(source), "-o", str(public)]) == 0
+    assert main(["niederschrift", str(source), "--nichtoeffentlich", "-o", str(internal)]) == 0
+    public_text = "\n".join(p.text for p in open_docx(public.read_bytes()).paragraphs)
+    internal_text = "\n".join(p.text for p in open_docx(internal.read_bytes()).paragraphs)
+    assert "(öffentlicher Teil)" in public_text
+    assert "Verkauf einer Teilfläche" not in public_text
+    assert "Verkauf einer Teilfläche" in internal_text
+    broken = tmp_path / "kaputt.yaml"
+    broken.write_text("sitzung: ../nirgends.yaml\n", encoding="utf-8")
+    assert main(["niederschrift", str(broken)]) == 1
+    assert "kaputt.yaml: die Niederschrift ist ungültig:" in capsys.readouterr().err

@@ -10,18 +10,24 @@ from pydantic import BaseModel
 
 from vorlagen.errors import ProblemKind
 from vorlagen.schemas import (
+    Abstimmung,
     Anlage,
     Beratung,
+    Ergebnis,
     Erlass,
     FinanzielleAuswirkungen,
     Finanzposition,
+    Fraktionsstimmen,
     Freitext,
     Klimarelevanz,
+    Mitglied,
+    Niederschrift,
     Norm,
     Sachbearbeitung,
     Sitzung,
     Sitzungsvorlage,
     Tagesordnungspunkt,
+    Teilnehmer,
     Unterpunkt,
     Unterzeichnung,
     Vorsitz,
@@ -46,6 +52,12 @@ MODELS: list[type[BaseModel]] = [
     Tagesordnungspunkt,
     Unterpunkt,
     Vorsitz,
+    Niederschrift,
+    Ergebnis,
+    Abstimmung,
+    Fraktionsstimmen,
+    Mitglied,
+    Teilnehmer,
 ]
 
 

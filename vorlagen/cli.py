@@ -1,4 +1,4 @@
-"""The command line: ``python -m vorlagen render|sitzung|example|check|schema``."""
+"""The command line: ``python -m vorlagen render|sitzung|niederschrift|example|check|schema``."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from pydantic import ValidationError
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
-from vorlagen.documents import render_einladung, render_mappe
+from vorlagen.documents import render_einladung, render_mappe, render_niederschrift
+from vorlagen.documents.niederschrift import Teil
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
-from vorlagen.schemas import Sitzung, Sitzungsvorlage
+from vorlagen.schemas import Niederschrift, Sitzung, Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
 from vorlagen.template import Fassung, Template, check_template
@@ -45,7 +46,7 @@ _PUBLIC_SUFFIX = " (öffentlich)"
 _Job = tuple[Path, Path, Sitzungsvorlage]
 
 
-M = TypeVar("M", Sitzungsvorlage, Sitzung)
+M = TypeVar("M", Sitzungsvorlage, Sitzung, Niederschrift)
 
 
 def _load_model(path: Path, model: type[M]) -> M:
@@ -168,6 +169,23 @@ def _parser() -> argparse.ArgumentParser:
         "öffentliche Fassung: nichtöffentliche Punkte nur mit Titel (je nach Hausstil ohne), "
         "in der Mappe nur öffentliche Vorlagen; Standardname „… (öffentlich).docx“",
     )
+    n = commands.add_parser("niederschrift", help="die Niederschrift einer Sitzung als DOCX")
+    n.add_argument("niederschrift", type=Path, help="die Niederschrift als .json oder .yaml")
+    n.add_argument(
+        "--nichtoeffentlich",
+        action="store_true",
+        help="den nichtöffentlichen Teil ausgeben (Standard: den öffentlichen)",
+    )
+    n.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="Zieldatei (Standard: „<niederschrift> (öffentlicher Teil).docx“)",
+    )
+    n.add_argument("--template", help="eigene Dokumentvorlage oder eine mitgelieferte")
+    n.add_argument(
+        "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
+    )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
     e.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     e.add_argument(
@@ -215,7 +233,9 @@ def _load(path: Path, model: type[M] = Sitzungsvorlage) -> M | None:  # type: ig
     except OSError as e:
         _say(f"{path}: nicht lesbar: {e.strerror or e}")
     except ValidationError as e:
-        what = "die Vorlage" if model is Sitzungsvorlage else "die Sitzung"
+        what = {Sitzungsvorlage: "die Vorlage", Sitzung: "die Sitzung"}.get(
+            model, "die Niederschrift"
+        )
         _say(f"{path}: {what} ist ungültig:")
         for line in fehlermeldungen(e):
             _say(f"  {line}")
@@ -372,20 +392,16 @@ def _sitzung(args: argparse.Namespace) -> int:
     kind = " Mappe" if args.mappe else " Einladung"
     name = args.sitzung.stem + kind + (_PUBLIC_SUFFIX if args.oeffentlich else "")
     target: Path = args.output or args.sitzung.with_name(name + ".docx")
-    try:
-        if args.mappe:
-            data = render_mappe(sitzung, args.vorlagen_template, args.template, fassung=fassung)
-        else:
-            data = render_einladung(sitzung, template=args.template, fassung=fassung)
-    except VorlagenError as e:
-        _say(str(e))
+    data = _write_document(
+        target,
+        lambda: (
+            render_mappe(sitzung, args.vorlagen_template, args.template, fassung=fassung)
+            if args.mappe
+            else render_einladung(sitzung, template=args.template, fassung=fassung)
+        ),
+    )
+    if data is None:
         return 1
-    try:
-        write_atomic(target, data)
-    except OSError as e:
-        _say(f"{target}: nicht schreibbar: {e.strerror or e}")
-        return 1
-    _say(f"{target} geschrieben")
     if not args.pdf:
         return 0
     if not args.mappe:
@@ -407,6 +423,40 @@ def _mappe_pdf(sitzung: Sitzung, args: argparse.Namespace, fassung: Fassung, tar
     return 0
 
 
+def _niederschrift(args: argparse.Namespace) -> int:
+    """Render one part of a meeting's Niederschrift."""
+    niederschrift = _load(args.niederschrift, Niederschrift)
+    if niederschrift is None:
+        return 1
+    teil: Teil = "nichtoeffentlich" if args.nichtoeffentlich else "oeffentlich"
+    zusatz = " (nichtöffentlicher Teil)" if args.nichtoeffentlich else " (öffentlicher Teil)"
+    target: Path = args.output or args.niederschrift.with_name(
+        args.niederschrift.stem + zusatz + ".docx"
+    )
+    data = _write_document(
+        target, lambda: render_niederschrift(niederschrift, teil, template=args.template)
+    )
+    if data is None:
+        return 1
+    return _write_pdfs([(target, data)]) if args.pdf else 0
+
+
+def _write_document(target: Path, render: Callable[[], bytes]) -> bytes | None:
+    """Render a document and write it to ``target``; None after saying why not."""
+    try:
+        data = render()
+    except VorlagenError as e:
+        _say(str(e))
+        return None
+    try:
+        write_atomic(target, data)
+    except OSError as e:
+        _say(f"{target}: nicht schreibbar: {e.strerror or e}")
+        return None
+    _say(f"{target} geschrieben")
+    return data
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failed, 2 usage)."""
     args = _parser().parse_args(argv)
@@ -414,6 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render(args)
     if args.command == "sitzung":
         return _sitzung(args)
+    if args.command == "niederschrift":
+        return _niederschrift(args)
     if args.command == "check":
         problems = check_template(args.template)
         for problem in problems:
