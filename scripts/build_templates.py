@@ -748,6 +748,22 @@ STADT = Design(
     ),
 )
 
+
+def stadt_design(koerperschaft: str, body: tuple[Block, ...], footer_tail: str) -> Design:
+    """A document in the town's design: its letterhead with the arms, "Seite X von Y · …"."""
+    return Design(
+        look=STADT.look,
+        styles=STADT_STYLES,
+        header=(
+            Line((WAPPEN, f"{{{{ {koerperschaft} }}}}"), "Briefkopf"),
+            Line("Der Bürgermeister", "BriefkopfZusatz"),
+        ),
+        header_images=STADT.header_images,
+        body=body,
+        footer=(Line((*PAGES, footer_tail), "Footer", ppr='<w:jc w:val="center"/>'),),
+    )
+
+
 # -- the Einladung of a meeting: letterhead, date, place, the Tagesordnung in its parts --------
 
 INTERN = 'sitzung.fassung == "intern"'
@@ -992,16 +1008,56 @@ NIEDERSCHRIFT_DEFAULT = Design(
     footer=(Line((f"{{{{ {NS}.koerperschaft }}}} · Niederschrift{TEIL}\t", *PAGES), "Footer"),),
 )
 
-NIEDERSCHRIFT_STADT = Design(
-    look=STADT.look,
-    styles=STADT_STYLES,
-    header=(
-        Line((WAPPEN, f"{{{{ {NS}.koerperschaft }}}}"), "Briefkopf"),
-        Line("Der Bürgermeister", "BriefkopfZusatz"),
+NIEDERSCHRIFT_STADT = stadt_design(
+    f"{NS}.koerperschaft",
+    niederschrift_body((Line("Niederschrift", "Title"),)),
+    f" · Niederschrift{TEIL}",
+)
+
+# -- the Beschlussauszug: one item's decision, certified -------------------------------------
+
+A = "auszug"
+AS = f"{A}.niederschrift.sitzung"
+AUSZUG_PUNKT = (
+    Line(
+        f"Auszug aus der Niederschrift über die {{{{ {AS}.bezeichnung }}}} vom "
+        f"{{{{ {AS}.beginn|datum }}}}",
+        "Heading1",
     ),
-    header_images=STADT.header_images,
-    body=niederschrift_body((Line("Niederschrift", "Title"),)),
-    footer=(Line((*PAGES, f" · Niederschrift{TEIL}"), "Footer", ppr='<w:jc w:val="center"/>'),),
+    Line(f"{{{{ {A}.punkt.punkt|top_nummer }}}} {{{{ {A}.punkt.punkt.titel }}}}", "Heading2"),
+    Line(f"Vorlage {{{{ {A}.punkt.vorlage.nummer }}}}", when=f"{A}.punkt.vorlage"),
+    Group(
+        f"{A}.punkt.beschluss", (Line("Beschluss", "Heading3"), Rich(None, f"{A}.punkt.beschluss"))
+    ),
+    Line(
+        (
+            ("Ergebnis: ", BOLD),
+            f"{{{{ {A}.punkt.ergebnis.status }}}}{{% if {A}.punkt.ergebnis.abstimmung %}}, "
+            f"{{{{ {A}.punkt.ergebnis.abstimmung|abstimmung }}}}{{% endif %}}",
+        ),
+        when=f"{A}.punkt.ergebnis",
+    ),
+    Line(
+        f"Wegen Befangenheit nicht mitgewirkt: {{{{ {A}.punkt.ergebnis.befangen|join(', ') }}}}",
+        when=f"{A}.punkt.ergebnis.befangen",
+    ),
+    Line("Für die Richtigkeit des Auszugs:", "Unterschrift"),
+    Value(f"{A}.niederschrift.schriftfuehrung", "UnterschriftName"),
+    Line("Schriftführung", LABEL_STYLE),
+)
+
+AUSZUG_DEFAULT = Design(
+    look=DEFAULT.look,
+    body=(
+        Value(f"{AS}.koerperschaft", "Absender"),
+        Line("Beschlussauszug", "Title"),
+        *AUSZUG_PUNKT,
+    ),
+    footer=(Line((f"{{{{ {AS}.koerperschaft }}}} · Beschlussauszug\t", *PAGES), "Footer"),),
+)
+
+AUSZUG_STADT = stadt_design(
+    f"{AS}.koerperschaft", (Line("Beschlussauszug", "Title"), *AUSZUG_PUNKT), " · Beschlussauszug"
 )
 
 TEMPLATES = {
@@ -1011,6 +1067,8 @@ TEMPLATES = {
     "einladung/stadt.docx": EINLADUNG_STADT,
     "niederschrift/default.docx": NIEDERSCHRIFT_DEFAULT,
     "niederschrift/stadt.docx": NIEDERSCHRIFT_STADT,
+    "auszug/default.docx": AUSZUG_DEFAULT,
+    "auszug/stadt.docx": AUSZUG_STADT,
 }
 
 

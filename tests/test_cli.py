@@ -348,3 +348,21 @@ def test_the_niederschrift_of_a_meeting(tmp_path: Path, capsys: pytest.CaptureFi
     broken.write_text("sitzung: ../nirgends.yaml\n", encoding="utf-8")
     assert main(["niederschrift", str(broken)]) == 1
     assert "kaputt.yaml: die Niederschrift ist ungültig:" in capsys.readouterr().err
+
+
+def test_the_auszug_of_an_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "n.yaml"
+    source.write_text((EXAMPLES / "niederschrift-kreistag.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "sitzung-kreistag.yaml").write_text(
+        (EXAMPLES / "sitzung-kreistag.yaml").read_text(encoding="utf-8")
+    )
+    for name in ("beschlussvorlage.json", "kreistag/0211-2026.json", "kreistag/0219-2026.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    assert main(["auszug", str(source), "--top", "Ö 4"]) == 0
+    text = "\n".join(
+        p.text for p in open_docx((tmp_path / "n Auszug Ö 4.docx").read_bytes()).paragraphs
+    )
+    assert "Erweiterung des Berufskollegs" in text
+    assert main(["auszug", str(source), "--top", "Ö 99"]) == 1
+    assert "kein Tagesordnungspunkt „Ö 99“" in capsys.readouterr().err

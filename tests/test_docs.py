@@ -13,6 +13,7 @@ from vorlagen.schemas import (
     Abstimmung,
     Anlage,
     Beratung,
+    Beschlussauszug,
     Ergebnis,
     Erlass,
     FinanzielleAuswirkungen,
@@ -58,6 +59,7 @@ MODELS: list[type[BaseModel]] = [
     Fraktionsstimmen,
     Mitglied,
     Teilnehmer,
+    Beschlussauszug,
 ]
 
 

@@ -332,3 +332,28 @@ def test_no_word_of_a_non_public_item_reaches_the_public_document(
         assert word not in public
         assert word in intern
     assert grund not in public
+
+
+@pytest.mark.parametrize("template", ["default", "stadt"])
+@pytest.mark.parametrize(("top", "titel"), [("Ö 4", 3), ("N 2", 8), ("Ö\xa05.1", 4), (2, 1)])
+def test_the_beschlussauszug_of_an_item(template: str, top: str | int, titel: int) -> None:
+    n = example_niederschrift()
+    data = vorlagen.render_auszug(n, top, template)
+    text = document_text(data)
+    assert "Auszug aus der Niederschrift über die 6. Sitzung des Kreistages vom 09.12.2026" in text
+    punkt = n.sitzung.tagesordnung[titel]
+    expected = punkt.unterpunkte[0].titel if top == "Ö\xa05.1" else punkt.titel
+    assert expected in text
+    assert "Für die Richtigkeit des Auszugs:\nPetra Lohmann\nSchriftführung" in text
+    assert vorlagen.check_accessibility(data) == []
+
+
+def test_the_auszug_names_its_vote_and_refuses_an_unknown_item() -> None:
+    n = example_niederschrift()
+    text = document_text(vorlagen.render_auszug(n, "N 2"))
+    assert "Ergebnis: beschlossen, mehrheitlich mit 14 Ja-Stimmen und 1 Nein-Stimme" in text
+    assert "Wegen Befangenheit nicht mitgewirkt: Thomas Averbeck" in text
+    with pytest.raises(vorlagen.RenderError, match="kein Tagesordnungspunkt „Ö 9“; die Sitzung"):
+        vorlagen.render_auszug(n, "Ö 9")
+    with pytest.raises(vorlagen.RenderError, match="„11“"):
+        vorlagen.render_auszug(n, 11)

@@ -23,6 +23,7 @@ from vorlagen.schemas import (
     Abstimmung,
     Anlage,
     Beratung,
+    Beschlussauszug,
     Betrag,
     BetragWert,
     Bild,
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from vorlagen.api import render, render_many, save
     from vorlagen.batch import RenderResult
     from vorlagen.documents import (
+        render_auszug,
         render_einladung,
         render_mappe,
         render_mappe_pdf,
@@ -82,6 +84,7 @@ __all__ = [
     "AccessibilityProblem",
     "Anlage",
     "Beratung",
+    "Beschlussauszug",
     "Betrag",
     "BetragWert",
     "Bild",
@@ -133,6 +136,7 @@ __all__ = [
     "check_accessibility",
     "check_template",
     "render",
+    "render_auszug",
     "render_einladung",
     "render_many",
     "render_mappe",
@@ -154,6 +158,7 @@ _LAZY = {
     "render_mappe": "vorlagen.documents",
     "render_mappe_pdf": "vorlagen.documents",
     "render_niederschrift": "vorlagen.documents",
+    "render_auszug": "vorlagen.documents",
     "render_many": "vorlagen.api",
     "save": "vorlagen.api",
     "RenderResult": "vorlagen.batch",

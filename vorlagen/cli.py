@@ -16,7 +16,12 @@ from pydantic import ValidationError
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
-from vorlagen.documents import render_einladung, render_mappe, render_niederschrift
+from vorlagen.documents import (
+    render_auszug,
+    render_einladung,
+    render_mappe,
+    render_niederschrift,
+)
 from vorlagen.documents.niederschrift import Teil
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
@@ -184,6 +189,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     n.add_argument("--template", help="eigene Dokumentvorlage oder eine mitgelieferte")
     n.add_argument(
+        "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
+    )
+    x = commands.add_parser("auszug", help="den Beschlussauszug eines Punktes als DOCX")
+    x.add_argument("niederschrift", type=Path, help="die Niederschrift als .json oder .yaml")
+    x.add_argument("--top", required=True, help="der Punkt: seine Nummer wie „Ö 3“ oder Stelle")
+    x.add_argument(
+        "-o", "--output", type=Path, help="Zieldatei (Standard: „<niederschrift> Auszug Ö 3.docx“)"
+    )
+    x.add_argument("--template", help="eigene Dokumentvorlage oder eine mitgelieferte")
+    x.add_argument(
         "--pdf", action="store_true", help="zusätzlich PDF/A erzeugen (braucht LibreOffice)"
     )
     e = commands.add_parser("example", help="eine vollständige Beispielvorlage als JSON schreiben")
@@ -441,6 +456,20 @@ def _niederschrift(args: argparse.Namespace) -> int:
     return _write_pdfs([(target, data)]) if args.pdf else 0
 
 
+def _auszug(args: argparse.Namespace) -> int:
+    """Render the Beschlussauszug of one item of a Niederschrift."""
+    niederschrift = _load(args.niederschrift, Niederschrift)
+    if niederschrift is None:
+        return 1
+    top: str | int = int(args.top) if args.top.isdigit() else args.top
+    name = f"{args.niederschrift.stem} Auszug {args.top}.docx"
+    target: Path = args.output or args.niederschrift.with_name(name)
+    data = _write_document(target, lambda: render_auszug(niederschrift, top, args.template))
+    if data is None:
+        return 1
+    return _write_pdfs([(target, data)]) if args.pdf else 0
+
+
 def _write_document(target: Path, render: Callable[[], bytes]) -> bytes | None:
     """Render a document and write it to ``target``; None after saying why not."""
     try:
@@ -466,6 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _sitzung(args)
     if args.command == "niederschrift":
         return _niederschrift(args)
+    if args.command == "auszug":
+        return _auszug(args)
     if args.command == "check":
         problems = check_template(args.template)
         for problem in problems:

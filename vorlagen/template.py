@@ -44,6 +44,7 @@ from vorlagen.rendering.hooks import FILTER_NAMES, RenderHooks
 from vorlagen.rendering.sandbox import HOOKS, make_environment
 from vorlagen.rendering.tags import BLOCK_FILTER
 from vorlagen.schemas import (
+    Beschlussauszug,
     Erlass,
     Freitext,
     Inhalt,
@@ -76,12 +77,13 @@ Fassung = Literal["intern", "oeffentlich"]
 HausstilLike = Hausstil | Mapping[str, Any]
 
 #: What a template is for: a paper, or the Einladung of a meeting.
-Dokument = Literal["vorlage", "einladung", "niederschrift"]
+Dokument = Literal["vorlage", "einladung", "niederschrift", "auszug"]
 #: The one name of each kind's Jinja context, and the model it holds.
 _ROOTS: dict[str, tuple[str, type]] = {
     "vorlage": ("vorlage", Sitzungsvorlage),
     "einladung": ("sitzung", Sitzung),
     "niederschrift": ("niederschrift", Niederschrift),
+    "auszug": ("auszug", Beschlussauszug),
 }
 
 

@@ -28,6 +28,7 @@ from vorlagen.schemas.inhalt import (
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
 from vorlagen.schemas.niederschrift import (
     Abstimmung,
+    Beschlussauszug,
     Ergebnis,
     Ergebnisstatus,
     Fraktionsstimmen,
@@ -45,6 +46,7 @@ __all__ = [
     "Abstimmung",
     "Anlage",
     "Beratung",
+    "Beschlussauszug",
     "Betrag",
     "BetragWert",
     "Bild",

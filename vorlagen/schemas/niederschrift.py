@@ -28,6 +28,7 @@ from vorlagen.schemas.text import Text, Zeile
 
 __all__ = [
     "Abstimmung",
+    "Beschlussauszug",
     "Ergebnis",
     "Ergebnisstatus",
     "Fraktion",
@@ -306,6 +307,13 @@ class Niederschrift(Modell):
         if ohne:
             fraktionen.append(Fraktion.model_construct(name=None, mitglieder=ohne))
         return fraktionen
+
+
+class Beschlussauszug(Modell):
+    """One item of a Niederschrift, for the department that carries the decision out."""
+
+    niederschrift: Niederschrift
+    punkt: Protokollpunkt
 
 
 def _beschluss(ergebnis: Ergebnis | None, vorlage: Sitzungsvorlage | None) -> Inhalt | None:
