@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import ValidationError
 
@@ -64,6 +64,7 @@ __all__ = [
     "HausstilLike",
     "Template",
     "check_template",
+    "expect",
     "hausstil_of",
     "paper_properties",
     "shipped_templates",
@@ -208,9 +209,7 @@ class Template:
         Sachbearbeitung (and the signer's name, if the Hausstil says so); a non-public paper
         has no such version (RenderError).
         """
-        if not isinstance(vorlage, Sitzungsvorlage):
-            msg = f"Sitzungsvorlage erwartet, erhalten: {type(vorlage).__name__}"
-            raise TypeError(msg)
+        expect(vorlage, Sitzungsvorlage)
         stil = hausstil_of(self, hausstil)
         vorlage = _fassung(vorlage, fassung, stil)
         return self.fill(vorlage, paper_properties(vorlage), stil)
@@ -312,6 +311,17 @@ class _RenderJob:
 
     def __call__(self, paper: Sitzungsvorlage) -> bytes:
         return self.template.render(paper, self.fassung)
+
+
+_T = TypeVar("_T")
+
+
+def expect(value: object, kind: type[_T]) -> _T:
+    """``value`` if it is a ``kind``; a TypeError naming both otherwise."""
+    if not isinstance(value, kind):
+        msg = f"{kind.__name__} erwartet, erhalten: {type(value).__name__}"
+        raise TypeError(msg)
+    return value
 
 
 def paper_properties(vorlage: Sitzungsvorlage) -> Properties:

@@ -6,7 +6,7 @@ from vorlagen.api import TemplateLike, resolve_template
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.rendering.engine import Properties
 from vorlagen.schemas import Sitzung
-from vorlagen.template import Fassung, HausstilLike, hausstil_of
+from vorlagen.template import Fassung, HausstilLike, expect, hausstil_of
 
 __all__ = ["render_einladung"]
 
@@ -28,9 +28,7 @@ def render_einladung(
         TypeError: ``sitzung`` is no Sitzung.
         TemplateError: the template cannot be used.
     """
-    if not isinstance(sitzung, Sitzung):
-        msg = f"Sitzung erwartet, erhalten: {type(sitzung).__name__}"
-        raise TypeError(msg)
+    expect(sitzung, Sitzung)
     tpl = resolve_template(template, hausstil, dokument="einladung")
     stil = hausstil_of(tpl, hausstil)
     if fassung == "oeffentlich":

@@ -14,7 +14,7 @@ from vorlagen.documents.einladung import render_einladung
 from vorlagen.docx.compose import Section, compose, set_section_pages
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.schemas import Sitzung, Sitzungsvorlage
-from vorlagen.template import Fassung, HausstilLike, hausstil_of, paper_properties
+from vorlagen.template import Fassung, HausstilLike, expect, hausstil_of, paper_properties
 
 __all__ = ["mappe_punkte", "render_mappe", "render_mappe_pdf"]
 
@@ -90,9 +90,7 @@ def _mappe(
     fassung: Fassung,
 ) -> tuple[bytes, list[str]]:
     """The Mappe, and the heading of each paper in it."""
-    if not isinstance(sitzung, Sitzung):
-        msg = f"Sitzung erwartet, erhalten: {type(sitzung).__name__}"
-        raise TypeError(msg)
+    expect(sitzung, Sitzung)
     papers = resolve_template(template, hausstil)
     stil = hausstil_of(papers, hausstil)
     # one house style for the whole Mappe: the one given, or else the papers' template's

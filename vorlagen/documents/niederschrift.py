@@ -9,9 +9,9 @@ from vorlagen.errors import RenderError
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.formatting.werte import NBSP
 from vorlagen.rendering.engine import Properties
-from vorlagen.schemas import Beschlussauszug, Niederschrift
+from vorlagen.schemas import Beschlussauszug, Niederschrift, Tagesordnungspunkt
 from vorlagen.schemas.niederschrift import Protokollpunkt
-from vorlagen.template import HausstilLike, hausstil_of
+from vorlagen.template import HausstilLike, expect, hausstil_of
 
 __all__ = ["render_auszug", "render_niederschrift"]
 
@@ -36,9 +36,7 @@ def render_niederschrift(
         ValueError: ``teil`` is neither part.
         TemplateError: the template cannot be used.
     """
-    if not isinstance(niederschrift, Niederschrift):
-        msg = f"Niederschrift erwartet, erhalten: {type(niederschrift).__name__}"
-        raise TypeError(msg)
+    expect(niederschrift, Niederschrift)
     if teil not in ("oeffentlich", "nichtoeffentlich"):
         msg = f"teil muss 'oeffentlich' oder 'nichtoeffentlich' sein, nicht {teil!r}"
         raise ValueError(msg)
@@ -74,9 +72,7 @@ def render_auszug(
         RenderError: no item has that label or place.
         TemplateError: the template cannot be used.
     """
-    if not isinstance(niederschrift, Niederschrift):
-        msg = f"Niederschrift erwartet, erhalten: {type(niederschrift).__name__}"
-        raise TypeError(msg)
+    expect(niederschrift, Niederschrift)
     tpl = resolve_template(template, hausstil, dokument="auszug")
     stil = hausstil_of(tpl, hausstil)
     labels = top_nummern(niederschrift.sitzung, stil)
@@ -96,7 +92,7 @@ def _punkt(niederschrift: Niederschrift, top: str | int, labels: dict[int, str])
     """The item ``top`` names, by its label or its place."""
     punkte = niederschrift.punkte
     if isinstance(top, int):
-        tops = [p for p in punkte if p.punkt in niederschrift.sitzung.tagesordnung]
+        tops = [p for p in punkte if isinstance(p.punkt, Tagesordnungspunkt)]
         if 1 <= top <= len(tops):
             return tops[top - 1]
     else:

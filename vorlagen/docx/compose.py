@@ -141,7 +141,10 @@ def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
     whole = _open(sections[0].data)
     first = list(whole.body)
     base_sect = first[-1] if first and first[-1].tag == w("sectPr") else None
-    _count_pages_per_section(whole.files, whole.rels, "word/document.xml")
+    for rel in whole.rels.iter(f"{{{PKG_REL_NS}}}Relationship"):  # the base's own
+        if rel.get("Type") in (_HEADER, _FOOTER):
+            part = posixpath.normpath(posixpath.join("word", str(rel.get("Target"))))
+            _count_pages_per_section(whole.files, part)
     if sections[0].heading is not None:
         _need_outline_style(whole)
         whole.body.insert(0, _heading(sections[0].heading))
@@ -615,7 +618,7 @@ def _copy_xml_part(
             rel.set("Target", posixpath.relpath(_copy_media(whole, files[target], target), "word"))
         whole.files[rels_name(new)] = serialize(rels)
     whole.files[new] = content
-    _count_pages_per_section(whole.files, None, new)
+    _count_pages_per_section(whole.files, new)
     override = etree.SubElement(whole.types, f"{{{CT_NS}}}Override")
     override.set("PartName", "/" + new)
     override.set("ContentType", types.get(name, _type(stem)))
@@ -694,18 +697,10 @@ def _restart_pages(sect_pr: Any) -> None:
     page_numbers.set(w("start"), "1")
 
 
-def _count_pages_per_section(files: dict[str, bytes], rels: Any, name: str) -> None:
-    """In a header or footer (or those of the base), count the section's pages, not all."""
-    names = [name]
-    if rels is not None:  # the base: every header and footer of its body
-        names = [
-            posixpath.normpath(posixpath.join("word", str(r.get("Target"))))
-            for r in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
-            if r.get("Type") in (_HEADER, _FOOTER)
-        ]
-    for part in names:
-        if part in files and b"NUMPAGES" in files[part]:
-            files[part] = files[part].replace(b" NUMPAGES ", b" SECTIONPAGES ")
+def _count_pages_per_section(files: dict[str, bytes], part: str) -> None:
+    """In a header or footer, count the section's pages, not the whole document's."""
+    if part in files and b"NUMPAGES" in files[part]:
+        files[part] = files[part].replace(b" NUMPAGES ", b" SECTIONPAGES ")
 
 
 # the value a SECTIONPAGES field shows: the text between its separator and its end

@@ -22,7 +22,13 @@ from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.inhalt import Inhalt
-from vorlagen.schemas.sitzung import Sitzung, Tagesordnungspunkt, Unterpunkt, modell_lesen
+from vorlagen.schemas.sitzung import (
+    Sitzung,
+    Tagesordnungspunkt,
+    Unterpunkt,
+    ende_nach_beginn,
+    modell_lesen,
+)
 from vorlagen.schemas.sitzungsvorlage import Sitzungsvorlage, fehler_darunter
 from vorlagen.schemas.text import Text, Zeile
 
@@ -230,10 +236,7 @@ class Niederschrift(Modell):
     @field_validator("ende", mode="after")
     @classmethod
     def _ende_nach_beginn(cls, ende: datetime, info: ValidationInfo) -> datetime:
-        beginn = info.data.get("beginn")
-        if beginn is not None and ende <= beginn:
-            raise PydanticCustomError("ende_vor_beginn", "das Ende liegt nicht nach dem Beginn", {})
-        return ende
+        return ende_nach_beginn(ende, info)
 
     @field_validator("ergebnisse", mode="after")
     @classmethod

@@ -33,6 +33,7 @@ __all__ = [
     "Teil",
     "Unterpunkt",
     "Vorsitz",
+    "ende_nach_beginn",
     "genitiv",
     "modell_lesen",
 ]
@@ -49,6 +50,7 @@ _MAX_DATEI_BYTES = 20 * 2**20
 
 
 M = TypeVar("M", bound=Modell)
+D = TypeVar("D", datetime, datetime | None)
 
 
 def modell_lesen(value: Any, info: ValidationInfo, model: type[M], was: str) -> Any:
@@ -215,6 +217,18 @@ _MASKULIN = ("ausschuss", "tag", "rat")
 _FEMININ = ("vertretung", "versammlung", "kommission", "konferenz", "kammer", "runde")
 
 
+def ende_nach_beginn(ende: D, info: ValidationInfo) -> D:
+    """``ende``, if it lies after the field ``beginn`` validated before it (or either is absent)."""
+    beginn = info.data.get("beginn")
+    if ende is not None and beginn is not None and ende <= beginn:
+        raise PydanticCustomError(
+            "ende_vor_beginn",
+            "das Ende liegt nicht nach dem Beginn ({beginn})",
+            {"beginn": beginn.strftime("%d.%m.%Y %H:%M")},
+        )
+    return ende
+
+
 def genitiv(gremium: str) -> str:
     """The Gremium in the genitive with its article, as in "Sitzung des Kreistages".
 
@@ -275,14 +289,7 @@ class Sitzung(Modell):
     @field_validator("ende", mode="after")
     @classmethod
     def _ende_nach_beginn(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
-        beginn = info.data.get("beginn")
-        if value is not None and beginn is not None and value <= beginn:
-            raise PydanticCustomError(
-                "ende_vor_beginn",
-                "das Ende liegt nicht nach dem Beginn ({beginn})",
-                {"beginn": beginn.strftime("%d.%m.%Y %H:%M")},
-            )
-        return value
+        return ende_nach_beginn(value, info)
 
     @field_validator("einladungsdatum", mode="after")
     @classmethod
