@@ -31,7 +31,8 @@ from typing import Any, Final
 
 from lxml import etree
 
-from vorlagen.docx.ns import CT_NS, DC_NS, PKG_REL_NS, REL_NS, WP_NS, child, reorder_ppr, w
+from vorlagen.docx.bodytext import BodyText, body_text, relationship_attributes
+from vorlagen.docx.ns import CT_NS, DC_NS, MC_NS, PKG_REL_NS, REL_NS, WP_NS, child, reorder_ppr, w
 from vorlagen.docx.package import (
     CORE_REL,
     NUMBERING_REL,
@@ -112,7 +113,13 @@ class _Whole:
     # the headers and footers the sections so far have: ("header", "default"), ...
     references: set[tuple[str, str]] = field(default_factory=set)
     rel_ids: set[str] = field(default_factory=set)  # the ids of the body's relationships
-    drawings: int = 0
+    drawings: int = 1001  # the id of the next drawing in the body
+    # bodies put in as text (vorlagen.docx.bodytext), each where its placeholder stands
+    texts: list[bytes] = field(default_factory=list)
+    types_of: dict[bytes, dict[str, str]] = field(default_factory=dict)  # see _relate
+    outline_style: bool = False  # the whole has the outline style
+    namespaces: dict[str | None, str] = field(default_factory=dict)  # its root declares
+    ignorable: frozenset[str] = frozenset()  # the prefixes its root marks mc:Ignorable
 
     def part_name(self, folder: str, stem: str, extension: str) -> str:
         """A part name not yet taken (now taken): ``word/header7.xml``."""
@@ -157,7 +164,6 @@ def compose(sections: Sequence[Section], title: str | None = None) -> bytes:
         previous = _append(whole, section)
     if previous is not None:
         whole.body.append(previous)
-    _number_drawings(whole.body)
     if title is not None:
         _set_title(whole.files, title)
     return _close(whole)
@@ -182,6 +188,9 @@ def _open(data: bytes | Mapping[str, bytes]) -> _Whole:
         types=etree.fromstring(files["[Content_Types].xml"], SAFE_PARSER),
     )
     whole.files["word/document.xml"] = b""  # written at the end, from the tree
+    whole.drawings = _number_drawings(whole.body, whole.drawings)
+    whole.namespaces = dict(document.nsmap)
+    whole.ignorable = frozenset(document.get(f"{{{MC_NS}}}Ignorable", "").split())
     whole.last_num = max(
         (int(n.get(w("numId"), "0")) for n in whole.numbering.iter(w("num"))), default=0
     )
@@ -213,36 +222,124 @@ def _end_section(body: Any, sect_pr: Any) -> None:
 
 
 def _append(whole: _Whole, section: Section) -> Any:
-    """Append a document's body in a new section; its ``w:sectPr``, to end that section."""
+    """Append a document's body in a new section; its ``w:sectPr``, to end that section.
+
+    The body goes in as text where it can (:mod:`vorlagen.docx.bodytext`), else as a tree;
+    either way the same changes are made.
+    """
     files = _unzip(section.data)
-    document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
-    body: Any = document.find(w("body"))
-    numbering = related_part(files, "word/document.xml", NUMBERING_REL)
-    nums = _renumber_lists(whole, files[numbering], body) if numbering is not None else {}
-    styles = files.get("word/styles.xml")
-    levels = _merge_styles(whole, body, styles, nums) if styles is not None else {}
-    _relate(whole, body, files)
-    if (
-        body.find(f".//{w('footnoteReference')}") is not None
-        or body.find(f".//{w('endnoteReference')}") is not None
-    ):
+    data = files["word/document.xml"]
+    if _NOTES.search(data) is not None:
         msg = (
             "Fuß- und Endnoten lassen sich in eine Zusammenstellung (Sitzungsmappe) noch nicht "
             "übernehmen: die Vorlage ohne Fußnoten setzen"
         )
         raise RenderError(msg)
-    content = list(body)
-    sect_pr = (
-        content.pop() if content and content[-1].tag == w("sectPr") else etree.Element(w("sectPr"))
-    )
+    text = body_text(data, whole.namespaces, whole.ignorable)
+    body = _body(data) if text is None else None
+    changes = _changes(whole, files, text, body, shift=int(section.heading is not None))
+    content, sect_pr = _content(whole, data, text, body, changes)
     _own_headers_and_footers(whole, sect_pr)
     _restart_pages(sect_pr)
     if section.heading is not None:
         _need_outline_style(whole)
         whole.body.append(_heading(section.heading))
-    _shift_headings(body, levels, 1 if section.heading is not None else 0)
     whole.body.extend(content)
     return sect_pr
+
+
+def _body(data: bytes) -> Any:
+    return etree.fromstring(data, SAFE_PARSER).find(w("body"))
+
+
+@dataclass(frozen=True)
+class _Changes:
+    """What changes in a body: new list, style and relationship ids, outline levels."""
+
+    nums: Mapping[str, str]
+    renamed: Mapping[str, str]
+    ids: Mapping[str, str]
+    outline: Mapping[str, int]  # each heading style's outline level in the whole (0 the top)
+
+
+def _changes(
+    whole: _Whole, files: Mapping[str, bytes], text: BodyText | None, body: Any, shift: int
+) -> _Changes:
+    """Bring what a body needs into the whole (lists, styles, parts); what changes in it.
+
+    Its headings move ``shift`` levels down.
+    """
+    if text is not None:
+        in_text, used = text.num_ids, text.relationship_ids
+    else:
+        in_text = {str(n.get(w("val"))) for n in body.iter(w("numId"))}
+        used = {str(value) for value in relationship_attributes(body)}
+    numbering = related_part(files, "word/document.xml", NUMBERING_REL)
+    nums = _renumber_lists(whole, files[numbering], in_text) if numbering is not None else {}
+    styles = files.get("word/styles.xml")
+    renamed, levels = (
+        _merge_styles(whole, {nums.get(n, n) for n in in_text}, styles, nums)
+        if styles is not None
+        else ({}, {})
+    )
+    outline = {s: min(level - 1 + shift, 8) for s, level in levels.items() if level and shift}
+    return _Changes(nums, renamed, _relate(whole, used, files), outline)
+
+
+def _content(
+    whole: _Whole, data: bytes, text: BodyText | None, body: Any, changes: _Changes
+) -> tuple[list[Any], Any]:
+    """A body changed: what goes into the whole's body, and its ``w:sectPr``.
+
+    As text, a placeholder goes in (see :func:`_close`). A default style renamed needs the
+    tree: the paragraphs without a style get one.
+    """
+    rewritten = None
+    if text is not None and not any(key.startswith(_DEFAULT) for key in changes.renamed):
+        rewritten = text.rewritten(
+            changes.nums, changes.renamed, changes.ids, changes.outline, whole.drawings
+        )
+    if text is not None and rewritten is not None:
+        inner, drawings = rewritten
+        whole.drawings += drawings
+        whole.texts.append(inner)
+        return [etree.ProcessingInstruction(_TEXT_TARGET, str(len(whole.texts) - 1))], text.sect_pr
+    body = body if body is not None else _body(data)
+    whole.drawings = _changed_tree(body, changes, whole.drawings)
+    content = list(body)
+    if content and content[-1].tag == w("sectPr"):
+        return content, content.pop()
+    return content, etree.Element(w("sectPr"))
+
+
+def _changed_tree(body: Any, changes: _Changes, first_drawing: int) -> int:
+    """Make in a body's tree the changes :meth:`BodyText.rewritten` makes in its text.
+
+    Drawings are numbered from ``first_drawing``; the number after the last is returned.
+    """
+    _renumber(body, changes.nums)
+    if changes.renamed:
+        for reference in body.iter(*_STYLE_REFERENCES):
+            value = reference.get(w("val"))
+            reference.set(w("val"), changes.renamed.get(value, value))
+        _name_default_styles(body, changes.renamed)
+    for value in relationship_attributes(body):
+        if value in changes.ids:
+            value.getparent().set(value.attrname, changes.ids[value])
+    for style in body.iter(w("pStyle")):
+        level = changes.outline.get(style.get(w("val")))
+        if level is not None:
+            ppr = style.getparent()
+            child(ppr, "outlineLvl").set(w("val"), str(level))
+            reorder_ppr(ppr)
+    return _number_drawings(body, first_drawing)
+
+
+# a reference to a footnote or an endnote (in a start tag: text cannot hold a "<")
+_NOTES: Final = re.compile(rb"<(?:[\w.-]+:)?(?:footnote|endnote)Reference[\s/>]")
+# the target of the processing instruction that holds a body's place until it is written
+_TEXT_TARGET: Final = "vorlagen-text"
+_TEXT_PLACE: Final = re.compile(rb"<\?vorlagen-text (\d+)\?>")
 
 
 def _heading(text: str) -> Any:
@@ -255,20 +352,23 @@ def _heading(text: str) -> Any:
 
 
 def _need_outline_style(whole: _Whole) -> None:
+    if whole.outline_style:
+        return
     if not any(s.get(w("styleId")) == OUTLINE_STYLE for s in whole.styles.iter(w("style"))):
         whole.styles.append(etree.fromstring(_OUTLINE_STYLE_XML))
+    whole.outline_style = True
 
 
 # -- lists ------------------------------------------------------------------------------------
 
 
-def _renumber_lists(whole: _Whole, data: bytes, body: Any) -> dict[str, str]:
+def _renumber_lists(whole: _Whole, data: bytes, in_text: set[str]) -> dict[str, str]:
     """Carry a document's list definitions over under the whole's numbers.
 
     A definition the whole has already (the same template's) is shared; so is a list
     instance only the styles use. An instance the text uses is always a new one: two lists
-    sharing one would count on from each other. The body then refers to the numbers in
-    the whole; the new number of each old one is returned (for the styles).
+    sharing one would count on from each other. ``in_text`` are the instances the text
+    uses; the new number of each old one is returned (for the text and the styles).
     """
     if not whole.abstracts and not whole.nums:
         _index_numbering(whole)
@@ -278,7 +378,6 @@ def _renumber_lists(whole: _Whole, data: bytes, body: Any) -> dict[str, str]:
     if definitions not in whole.definitions:
         whole.definitions[definitions] = _carry_definitions(whole, numbering)
     abstract_ids = whole.definitions[definitions]
-    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
     nums: dict[str, str] = {}
     for num in numbering.findall(w("num")):
         old = num.get(w("numId"), "0")
@@ -295,7 +394,6 @@ def _renumber_lists(whole: _Whole, data: bytes, body: Any) -> dict[str, str]:
             nums[old] = new_id
         else:
             nums[old] = whole.nums[key]
-    _renumber(body, nums)
     return nums
 
 
@@ -363,26 +461,22 @@ def _before_cleanup(numbering: Any, element: Any) -> None:
 
 
 def _merge_styles(
-    whole: _Whole, body: Any, styles: bytes, nums: Mapping[str, str]
-) -> dict[str, int]:
-    """Bring a document's styles into the whole; the heading level of each (new) style id.
+    whole: _Whole, in_text: set[str], styles: bytes, nums: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Bring a document's styles into the whole: new ids, heading levels.
 
-    Documents of one template bring the same styles (and lists): they are merged once.
+    Returned: the new id of each style renamed (and of each default style under
+    ``_DEFAULT``), the heading level of each (new) style id. Documents of one template
+    bring the same styles (and lists): they are merged once. ``in_text`` are the list
+    instances the document's text uses.
     """
-    in_text = {n.get(w("val")) for n in body.iter(w("numId"))}
     shared = sorted((old, new) for old, new in nums.items() if new not in in_text)
     key = styles + repr(shared).encode()
     if key not in whole.merged:
         root = etree.fromstring(styles, SAFE_PARSER)
         _renumber(root, nums)
         whole.merged[key] = _merged_styles(whole, root)
-    renamed, levels = whole.merged[key]
-    if renamed:
-        for reference in body.iter(*_STYLE_REFERENCES):
-            value = reference.get(w("val"))
-            reference.set(w("val"), renamed.get(value, value))
-        _name_default_styles(body, renamed)
-    return levels
+    return whole.merged[key]
 
 
 def _name_default_styles(body: Any, renamed: Mapping[str, str]) -> None:
@@ -525,29 +619,18 @@ def _same(a: Any, b: Any) -> bool:
     return _c14n(a) == _c14n(b)
 
 
-def _shift_headings(body: Any, levels: Mapping[str, int], shift: int) -> None:
-    """Give each heading paragraph its outline level, ``shift`` levels below its style's."""
-    if not shift:
-        return
-    for style in body.iter(w("pStyle")):
-        level = levels.get(style.get(w("val")))
-        if level:
-            ppr = style.getparent()
-            child(ppr, "outlineLvl").set(w("val"), str(min(level - 1 + shift, 8)))
-            reorder_ppr(ppr)
-
-
 # -- parts and relationships ------------------------------------------------------------------
 
 
-def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
-    """Relate what a document's body refers to anew in the whole; its references follow."""
+def _relate(whole: _Whole, used: set[str], files: Mapping[str, bytes]) -> dict[str, str]:
+    """Relate anew in the whole what a document's body refers to: the new id of each.
+
+    ``used`` are the ids of the relationships the body refers to.
+    """
     source = "word/document.xml"
     rels = etree.fromstring(files.get(rels_name(source), _EMPTY_RELS), SAFE_PARSER)
-    referring = body.xpath(".//*[@*[namespace-uri() = $ns]]", ns=REL_NS)
-    used = {v for e in referring for k, v in e.attrib.items() if k.startswith(_R)}
     ids: dict[str, str] = {}
-    types: dict[str, str] = {}
+    types: Mapping[str, str] = {}
     for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
         rel_id, kind = str(rel.get("Id")), str(rel.get("Type"))
         if rel_id not in used:
@@ -558,7 +641,7 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
             continue
         name = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
         if kind in (_HEADER, _FOOTER):
-            types = types or content_types(files)
+            types = types or _content_types(whole, files)
             new = _copy_xml_part(
                 whole, files, types, name, "header" if kind == _HEADER else "footer"
             )
@@ -573,10 +656,15 @@ def _relate(whole: _Whole, body: Any, files: Mapping[str, bytes]) -> None:
             )
             raise RenderError(msg)
         ids[rel_id] = _add_rel(whole, kind, posixpath.relpath(new, "word"))
-    for element in referring:
-        for key, value in element.attrib.items():
-            if key.startswith(_R) and value in ids:
-                element.set(key, ids[value])
+    return ids
+
+
+def _content_types(whole: _Whole, files: Mapping[str, bytes]) -> Mapping[str, str]:
+    """A document's content types (papers of one template share them: read once)."""
+    data = files["[Content_Types].xml"]
+    if data not in whole.types_of:
+        whole.types_of[data] = content_types(files)
+    return whole.types_of[data]
 
 
 _EMPTY_RELS: Final = f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()
@@ -733,10 +821,16 @@ def set_section_pages(data: bytes, counts: Sequence[int]) -> bytes:
     return pack(files)
 
 
-def _number_drawings(body: Any) -> None:
-    """Give every drawing of the body its own id (each document numbered its own from 1001)."""
-    for number, doc_pr in enumerate(body.iter(f"{{{WP_NS}}}docPr"), start=1001):
+def _number_drawings(body: Any, first: int) -> int:
+    """Number the drawings of a body from ``first``; the number after the last.
+
+    Each document numbered its own from 1001: in the whole, each has its own id.
+    """
+    number = first
+    for doc_pr in body.iter(f"{{{WP_NS}}}docPr"):
         doc_pr.set("id", str(number))
+        number += 1
+    return number
 
 
 def _set_title(files: dict[str, bytes], title: str) -> None:
@@ -754,7 +848,10 @@ def _set_title(files: dict[str, bytes], title: str) -> None:
 
 def _close(whole: _Whole) -> bytes:
     files = whole.files
-    files["word/document.xml"] = serialize(whole.body.getroottree().getroot())
+    document = serialize(whole.body.getroottree().getroot())
+    if whole.texts:
+        document = _TEXT_PLACE.sub(lambda m: whole.texts[int(m[1])], document)
+    files["word/document.xml"] = document
     files[rels_name("word/document.xml")] = serialize(whole.rels)
     files["word/styles.xml"] = serialize(whole.styles)
     files[whole.numbering_name] = serialize(whole.numbering)

@@ -19,6 +19,7 @@ __all__ = [
     "DC_NS",
     "EXTENDED_NS",
     "LANGUAGE",
+    "MC_NS",
     "PIC_NS",
     "PKG_REL_NS",
     "REL_NS",
@@ -43,6 +44,8 @@ REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 #: The root of a ``.rels`` part.
 PKG_REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+#: Markup compatibility: ``mc:Ignorable`` names the prefixes a reader may ignore.
+MC_NS: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WP_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
