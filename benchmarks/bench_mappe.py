@@ -1,11 +1,10 @@
 """The Sitzungsmappe of 40 papers against its papers rendered and converted one by one.
 
 DOCX: the Mappe (Einladung, then every paper in its own section) against rendering the 40
-papers one by one with the same template. PDF: the Mappe's PDF (one LibreOffice run, two if a
-paper runs over a page: the page counts of each paper are written in after the first), and
-one conversion of the Mappe alone, against converting the 40 papers in one batch, and
-against single conversions (measured for a few, counted for 40). ``--quick``: 8 papers, no
-single conversions; ``--no-pdf``: DOCX only.
+papers one by one with the same template. PDF: the Mappe's PDF (rendering and one
+LibreOffice run), against converting the 40 papers in one batch, and against single
+conversions (measured for a few, counted for 40). ``--quick``: 8 papers, no single
+conversions; ``--no-pdf``: DOCX only.
 
 python benchmarks/bench_mappe.py [--quick] [--no-pdf] [--json]
 """
@@ -62,15 +61,8 @@ def run(papers: int, repeat: int, pdf: bool, singles: int) -> dict[str, Any]:
     vorlagen.to_pdf(documents[0])  # warm the disk cache for LibreOffice's own files
     batch = seconds(lambda: vorlagen.to_pdf_many(documents), 1)
     mappe_pdf = seconds(lambda: vorlagen.render_mappe_pdf(sitzung), 1)
-    docx = vorlagen.render_mappe(sitzung)
-    one_conversion = seconds(lambda: vorlagen.to_pdf(docx), 1)
-    figures["pdf_s"] = {
-        "papers_in_one_batch": round(batch, 2),
-        "mappe": round(mappe_pdf, 2),
-        "mappe_one_conversion": round(one_conversion, 2),
-    }
+    figures["pdf_s"] = {"papers_in_one_batch": round(batch, 2), "mappe": round(mappe_pdf, 2)}
     figures["mappe_pdf_over_batch"] = round(mappe_pdf / batch, 2)
-    figures["one_conversion_over_batch"] = round(one_conversion / batch, 2)
     if singles:
         single = seconds(lambda: vorlagen.to_pdf(documents[0]), singles)
         figures["pdf_s"]["single_conversions_counted"] = round(single * papers, 2)
@@ -83,7 +75,7 @@ def table(figures: dict[str, Any]) -> str:
     for group in ("docx_s", "pdf_s"):
         for name, value in figures.get(group, {}).items():
             lines.append(f"  {group[:-2]} {name:28} {value} s")
-    ratios = ("mappe_over_papers", "mappe_pdf_over_batch", "one_conversion_over_batch")
+    ratios = ("mappe_over_papers", "mappe_pdf_over_batch")
     for name in (*ratios, "singles_over_mappe_pdf"):
         if name in figures:
             lines.append(f"  {name:33} {figures[name]}x")

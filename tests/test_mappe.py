@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -24,8 +25,9 @@ from tests.conftest import (
     require_libreoffice,
 )
 from tests.test_pdf import structure
-from vorlagen.docx.compose import OUTLINE_STYLE, Section, compose
-from vorlagen.docx.ns import w
+from vorlagen.docx.compose import OUTLINE_STYLE, Section, compose, pages_by_reference
+from vorlagen.docx.ns import REL_NS, w
+from vorlagen.docx.package import pack
 
 SITZUNG = example_sitzung()
 PAPERS = SITZUNG.vorlagen  # 0187/2026, 0211/2026 (in an Unterpunkt), 0219/2026 (non-public)
@@ -44,6 +46,11 @@ def public() -> bytes:
 def body(data: bytes) -> Any:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return etree.fromstring(z.read("word/document.xml")).find(w("body"))
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
 
 
 def headings(doc: Document) -> list[str]:
@@ -197,16 +204,13 @@ def test_the_pdf_is_one_tagged_pdfa_with_an_entry_per_item(mappe_pdf: bytes) -> 
     assert structure(pdf.Root.StructTreeRoot, Counter())["/H1"] >= 4
 
 
-@pytest.mark.libreoffice
-def test_every_paper_starts_at_page_one_of_its_own_count(mappe_pdf: bytes) -> None:
-    pdf = pikepdf.open(io.BytesIO(mappe_pdf))
+def assert_each_counts_its_pages(mappe_pdf: bytes) -> None:
+    """Every page of the Einladung and of each paper says "Seite n von m" of its own."""
     from vorlagen.pdf import outline_pages
 
     pages, total = outline_pages(mappe_pdf)
     starts = sorted(pages[t] for t in pages if not t.startswith("Einladung"))
-    assert total == len(pdf.pages)
-    import subprocess
-
+    assert total == len(pikepdf.open(io.BytesIO(mappe_pdf)).pages)
     text = subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=mappe_pdf, capture_output=True, check=True
     ).stdout.decode("utf-8")
@@ -215,6 +219,75 @@ def test_every_paper_starts_at_page_one_of_its_own_count(mappe_pdf: bytes) -> No
         count = end - start
         for page in range(start, end):
             assert f"Seite {page - start + 1} von {count}" in page_texts[page], page
+
+
+@pytest.mark.libreoffice
+def test_every_paper_starts_at_page_one_of_its_own_count(mappe_pdf: bytes) -> None:
+    assert_each_counts_its_pages(mappe_pdf)
+
+
+@pytest.mark.libreoffice
+def test_a_last_paper_of_several_pages_counts_them() -> None:
+    """The last section's count is the page of a bookmark at the body's very end."""
+    require_libreoffice()
+    long_paper = PAPERS[0].model_dump(mode="json")
+    sitzung = vorlagen.Sitzung.model_validate(
+        minimal_sitzung(tagesordnung=[{"titel": "Erweiterung", "vorlage": long_paper}])
+    )
+    pdf = vorlagen.render_mappe_pdf(sitzung)
+    assert len(pikepdf.open(io.BytesIO(pdf)).pages) >= 3  # the paper runs over a page
+    assert_each_counts_its_pages(pdf)
+
+
+def footer_fields(data: bytes) -> list[bytes]:
+    """The page count field of each section's footer, in order (a section may inherit it)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): f"word/{r.get('Target')}" for r in rels}
+        fields = []
+        reference = None
+        for sect_pr in body(data).iter(w("sectPr")):
+            own = sect_pr.find(w("footerReference"))
+            reference = own if own is not None else reference
+            assert reference is not None
+            part = z.read(targets[reference.get(f"{{{REL_NS}}}id")])
+            field = re.search(rb" (SECTIONPAGES|PAGEREF \S+) ", part)
+            assert field is not None
+            fields.append(field[1])
+    return fields
+
+
+def test_for_libreoffice_each_section_counts_to_a_bookmark_at_its_end(mappe: bytes) -> None:
+    changed = pages_by_reference(mappe)
+    fields = footer_fields(changed)
+    assert fields == [b"PAGEREF _Seiten%d" % n for n in range(1, len(PAPERS) + 2)]
+    document = body(changed)
+    for number, sect_pr in enumerate(document.iter(w("sectPr")), start=1):
+        # the bookmark closes the section: nothing of the section follows it
+        in_paragraph = sect_pr.getparent().tag == w("pPr")
+        end = sect_pr.getparent().getparent()[-1] if in_paragraph else sect_pr.getprevious()
+        start = end.getprevious()
+        assert start.get(w("name")) == f"_Seiten{number}"
+        assert end.tag == w("bookmarkEnd")
+        assert end.get(w("id")) == start.get(w("id"))
+    assert open_docx(changed).paragraphs  # python-docx reads it
+
+
+def test_a_footer_of_two_sections_or_pages_numbered_otherwise_keep_the_field(
+    mappe: bytes,
+) -> None:
+    files = unzip(mappe)
+    root = etree.fromstring(files["word/document.xml"])
+    sections: list[Any] = list(root.iter(w("sectPr")))
+    # the last paper inherits the footer of the one before; the second counts from 5
+    sections[-1].remove(sections[-1].find(w("footerReference")))
+    sections[1].find(w("pgNumType")).set(w("start"), "5")
+    files["word/document.xml"] = etree.tostring(root)
+    changed = pages_by_reference(pack(files))
+    fields = footer_fields(changed)
+    assert fields[0] == b"PAGEREF _Seiten1"
+    assert fields[1] == b"SECTIONPAGES"  # numbered from 5: its page is no count
+    assert fields[2] == b"SECTIONPAGES"  # serves two sections
 
 
 def test_the_mappe_is_accessible(mappe: bytes) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from vorlagen.api import TemplateLike, resolve_template
 from vorlagen.documents.einladung import render_einladung
-from vorlagen.docx.compose import Section, compose, set_section_pages
+from vorlagen.docx.compose import Section, compose, pages_by_reference
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.schemas import Sitzung, Sitzungsvorlage
 from vorlagen.template import Fassung, HausstilLike, expect, hausstil_of, paper_properties
@@ -49,47 +49,6 @@ def render_mappe(
         TypeError: ``sitzung`` is no Sitzung.
         TemplateError: a template cannot be used.
     """
-    return _mappe(sitzung, template, einladung_template, hausstil, fassung)[0]
-
-
-def render_mappe_pdf(
-    sitzung: Sitzung,
-    template: TemplateLike = None,
-    einladung_template: TemplateLike = None,
-    hausstil: HausstilLike | None = None,
-    fassung: Fassung = "intern",
-    timeout: float = 600,
-) -> bytes:
-    """The Sitzungsmappe as one PDF/A-2b (tagged), its bookmarks the items and their papers.
-
-    Each paper's footer counts that paper's pages ("Seite 2 von 3"). LibreOffice prints the
-    page count of a section as stored in the file, so a Mappe with a paper of more than one
-    page is converted twice: once to learn where each paper starts (from the bookmarks),
-    once with the counts written in.
-
-    Raises:
-        ConversionError: LibreOffice is missing or fails.
-    """
-    from vorlagen.pdf import outline_pages, to_pdf
-
-    docx, headings = _mappe(sitzung, template, einladung_template, hausstil, fassung)
-    pdf = to_pdf(docx, timeout)
-    pages, total = outline_pages(pdf)
-    starts = [0] + [pages.get(heading, 0) for heading in headings]
-    counts = [end - start for start, end in zip(starts, [*starts[1:], total], strict=True)]
-    if all(count == 1 for count in counts):  # as the templates' fields say already
-        return pdf
-    return to_pdf(set_section_pages(docx, counts), timeout)
-
-
-def _mappe(
-    sitzung: Sitzung,
-    template: TemplateLike,
-    einladung_template: TemplateLike,
-    hausstil: HausstilLike | None,
-    fassung: Fassung,
-) -> tuple[bytes, list[str]]:
-    """The Mappe, and the heading of each paper in it."""
     expect(sitzung, Sitzung)
     papers = resolve_template(template, hausstil)
     stil = hausstil_of(papers, hausstil)
@@ -105,5 +64,26 @@ def _mappe(
         Section(papers.fill_parts(v, paper_properties(v), stil), heading) for heading, v in punkte
     ]
     titel = "Sitzungsmappe (öffentlich)" if fassung == "oeffentlich" else "Sitzungsmappe"
-    docx = compose(sections, title=f"{titel}: {sitzung.bezeichnung}")
-    return docx, [heading for heading, _ in punkte]
+    return compose(sections, title=f"{titel}: {sitzung.bezeichnung}")
+
+
+def render_mappe_pdf(
+    sitzung: Sitzung,
+    template: TemplateLike = None,
+    einladung_template: TemplateLike = None,
+    hausstil: HausstilLike | None = None,
+    fassung: Fassung = "intern",
+    timeout: float = 600,
+) -> bytes:
+    """The Sitzungsmappe as one PDF/A-2b (tagged), its bookmarks the items and their papers.
+
+    Each paper's footer counts that paper's pages ("Seite 2 von 3"), in one LibreOffice
+    conversion (see :func:`vorlagen.docx.compose.pages_by_reference`).
+
+    Raises:
+        ConversionError: LibreOffice is missing or fails.
+    """
+    from vorlagen.pdf import to_pdf
+
+    docx = render_mappe(sitzung, template, einladung_template, hausstil, fassung)
+    return to_pdf(pages_by_reference(docx), timeout)

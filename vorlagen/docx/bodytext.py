@@ -33,17 +33,16 @@ _ATTRIBUTE: Final = re.compile(rb'\s+([\w:.-]+)="([^"]*)"')
 _BODY_START: Final = re.compile(rb"\s*<w:body>")
 _BODY_END: Final = re.compile(rb"</w:body>\s*</w:document>\s*")
 _SECT_END: Final = re.compile(rb"(?:</w:sectPr>|<w:sectPr(?:\s+[\w:.-]+=\"[^\"]*\")*\s*/>)\s*$")
-_NOT_PLAIN: Final = (b"xmlns", b"<!--", b"<?", b"<![CDATA[")
+_NOT_PLAIN: Final = (b"xmlns", b"<!", b"<?")  # declarations, comments, CDATA, instructions
 
-# what changes, each in the one form Word and the renderer write it (one pass finds all) ...
+# what changes, in the one form Word and the renderer write it; an element of these names
+# written otherwise (group "other") means the text is not as expected
 _CHANGING: Final = re.compile(
-    rb'<w:(numId|pStyle|rStyle|tblStyle) w:val="([^"]*)"\s*/>'
+    rb'<w:(numId|pStyle|rStyle|tblStyle)(?: w:val="([^"]*)"\s*/>|(?P<other>[\s/>]))'
     rb'|<wp:docPr((?:\s+[\w:.-]+="[^"]*")*)(\s*/?>)'
 )
-# ... and written in any form: where there are more of these, the text is not as expected
-_ANY_CHANGING: Final = re.compile(rb"<w:(?:numId|pStyle|rStyle|tblStyle)[\s/>]|<wp:docPr[\s/>]")
 # an attribute in the relationships namespace (r:id, r:embed, ...), and a whole start tag
-_RELATING: Final = re.compile(rb'\sr:[\w.-]+="')
+_RELATING: Final = re.compile(rb'r:[\w.-]+="')
 _START_TAG: Final = re.compile(rb'<[\w.-]+:[\w.-]+((?:\s+[\w:.-]+="[^"]*")*)(\s*/?>)')
 _PPR_TAG: Final = re.compile(rb"<w:pPr>|</w:pPr>")
 # the first of a paragraph's properties that go after w:outlineLvl (see ns.reorder_ppr)
@@ -170,7 +169,7 @@ def body_text(
     inner = body[:sect_start]
     changing = list(_CHANGING.finditer(inner))
     relating = _relating(inner)
-    if len(changing) != len(_ANY_CHANGING.findall(inner)) or relating is None:
+    if relating is None or any(match["other"] is not None for match in changing):
         return None  # an element written otherwise than expected
     sect_pr = etree.fromstring(root[1] + tail + b"</w:document>", SAFE_PARSER)[0]
     return BodyText(root[1], inner, sect_pr, changing, relating)
@@ -216,6 +215,8 @@ def _relating(inner: bytes) -> list[tuple[int, int]] | None:
     """
     places: list[tuple[int, int]] = []
     for match in _RELATING.finditer(inner):
+        if not inner[match.start() - 1 : match.start()].isspace():
+            continue  # "Nr:" or "w:r:": not this namespace's prefix
         tag = _START_TAG.match(inner, inner.rfind(b"<", 0, match.start()))
         if tag is None or tag.end(1) <= match.start():
             return None
@@ -235,9 +236,9 @@ def _related(attribute: tuple[bytes, bytes], relationships: Mapping[str, str]) -
 
 def _numbered(match: re.Match[bytes], number: int) -> bytes:
     """A ``wp:docPr`` start tag with ``number`` as its id."""
-    attributes = dict(_ATTRIBUTE.findall(match[3]))
+    attributes = dict(_ATTRIBUTE.findall(match[4]))
     attributes[b"id"] = b"%d" % number
-    return b"<wp:docPr" + b"".join(b' %s="%s"' % a for a in attributes.items()) + match[4]
+    return b"<wp:docPr" + b"".join(b' %s="%s"' % a for a in attributes.items()) + match[5]
 
 
 def _edited(text: bytes, edits: list[_Edit]) -> bytes:

@@ -49,7 +49,7 @@ from vorlagen.docx.package import (
 from vorlagen.docx.styles import builtin_name, heading_level
 from vorlagen.errors import RenderError
 
-__all__ = ["OUTLINE_STYLE", "Section", "compose", "set_section_pages"]
+__all__ = ["OUTLINE_STYLE", "Section", "compose", "pages_by_reference"]
 
 _R: Final = f"{{{REL_NS}}}"
 _HEADER: Final = f"{REL_NS}/header"
@@ -229,7 +229,7 @@ def _append(whole: _Whole, section: Section) -> Any:
     """
     files = _unzip(section.data)
     data = files["word/document.xml"]
-    if _NOTES.search(data) is not None:
+    if b"noteReference" in data and _NOTES.search(data) is not None:
         msg = (
             "Fuß- und Endnoten lassen sich in eine Zusammenstellung (Sitzungsmappe) noch nicht "
             "übernehmen: die Vorlage ohne Fußnoten setzen"
@@ -791,18 +791,15 @@ def _count_pages_per_section(files: dict[str, bytes], part: str) -> None:
         files[part] = files[part].replace(b" NUMPAGES ", b" SECTIONPAGES ")
 
 
-# the value a SECTIONPAGES field shows: the text between its separator and its end
-_SECTIONPAGES: Final = re.compile(
-    rb"( SECTIONPAGES </w:instrText>(?:(?!fldCharType=\"end\").)*?<w:t(?: [^>]*)?>)\d*(</w:t>)",
-    re.DOTALL,
-)
+def pages_by_reference(data: bytes) -> bytes:
+    """A composed document whose sections count their pages in a way LibreOffice updates.
 
-
-def set_section_pages(data: bytes, counts: Sequence[int]) -> bytes:
-    """A composed document whose ``SECTIONPAGES`` fields show ``counts``, section by section.
-
-    Word updates the field itself; other programs (LibreOffice) print the value stored in
-    the file, which this sets once the pages are known (from a PDF of the document).
+    Word updates ``SECTIONPAGES`` as it lays a document out; LibreOffice prints the value
+    stored in the file. The page of a bookmark at the end of a section (``PAGEREF``) is the
+    number of its pages where they are numbered from 1, and LibreOffice updates it as it
+    lays the document out: so the document goes to LibreOffice (for a PDF) with those. A
+    header or footer that serves more than one section, or a section numbered from another
+    page, keeps ``SECTIONPAGES``.
     """
     files = _unzip(data)
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
@@ -811,14 +808,60 @@ def set_section_pages(data: bytes, counts: Sequence[int]) -> bytes:
         str(r.get("Id")): posixpath.normpath(posixpath.join("word", str(r.get("Target"))))
         for r in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
     }
-    for sect_pr, count in zip(document.iter(w("sectPr")), counts, strict=False):
-        for reference in sect_pr.findall(w("footerReference")) + sect_pr.findall(
-            w("headerReference")
-        ):
-            part = targets.get(str(reference.get(f"{_R}id")))
-            if part in files:
-                files[part] = _SECTIONPAGES.sub(rb"\g<1>%d\g<2>" % count, files[part])
+    body: Any = document.find(w("body"))
+    # a section ends with the body or with a paragraph (not inside a tracked change)
+    sections = [s for s in body.iter(w("sectPr")) if s.getparent().tag in (w("body"), w("pPr"))]
+    serves = _sections_served(sections, targets)
+    names = {str(b.get(w("name"))) for b in document.iter(w("bookmarkStart"))}
+    ids = [int(i) for b in document.iter(w("bookmarkStart")) if (i := b.get(w("id"), "")).isdigit()]
+    bookmark_id = max(ids, default=0)
+    for number, sect_pr in enumerate(sections):
+        parts = [part for part, served in serves.items() if served == [number]]
+        counted = [part for part in parts if b" SECTIONPAGES " in files.get(part, b"")]
+        if not counted or _first_page(sect_pr, number) != "1":
+            continue
+        bookmark_id += 1
+        name = free_id(f"_Seiten{number + 1}", names)
+        _mark_end(sect_pr, name, bookmark_id)
+        for part in counted:
+            files[part] = files[part].replace(b" SECTIONPAGES ", b" PAGEREF %s " % name.encode())
+    files["word/document.xml"] = serialize(document)
     return pack(files)
+
+
+def _first_page(sect_pr: Any, number: int) -> str | None:
+    """The number of a section's first page, if set (the first section's is 1 unless set)."""
+    numbering = sect_pr.find(w("pgNumType"))
+    start = numbering.get(w("start")) if numbering is not None else None
+    return start if start is not None or number > 0 else "1"
+
+
+def _sections_served(sections: Sequence[Any], targets: Mapping[str, str]) -> dict[str, list[int]]:
+    """The sections each header and footer serves (a section without one has the last)."""
+    current: dict[tuple[str, str], str] = {}
+    serves: dict[str, list[int]] = {}
+    for number, sect_pr in enumerate(sections):
+        for reference in sect_pr:
+            if reference.tag in (w("headerReference"), w("footerReference")):
+                part = targets.get(str(reference.get(f"{_R}id")), "")
+                current[(reference.tag, reference.get(w("type"), "default"))] = part
+        for part in set(current.values()):
+            serves.setdefault(part, []).append(number)
+    return serves
+
+
+def _mark_end(sect_pr: Any, name: str, bookmark_id: int) -> None:
+    """Put a bookmark at the end of the section that ``sect_pr`` ends."""
+    start = etree.Element(w("bookmarkStart"))
+    start.set(w("id"), str(bookmark_id))
+    start.set(w("name"), name)
+    end = etree.Element(w("bookmarkEnd"))
+    end.set(w("id"), str(bookmark_id))
+    if sect_pr.getparent().tag == w("pPr"):  # in the section's last paragraph, at its end
+        sect_pr.getparent().getparent().extend([start, end])
+    else:  # after the body's last paragraph or table
+        sect_pr.addprevious(start)
+        sect_pr.addprevious(end)
 
 
 def _number_drawings(body: Any, first: int) -> int:
