@@ -12,6 +12,7 @@ else byte for byte.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from typing import Any
@@ -24,6 +25,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from vorlagen import Hausstil, Sitzungsvorlage, Template
+from vorlagen.daten import NAMESPACE
 from vorlagen.docx.ns import CT_NS, PKG_REL_NS, W_NS, WML_CONTENT_TYPE
 from vorlagen.docx.styles import read_styles
 from vorlagen.formatting.formatter import formatter
@@ -136,6 +138,27 @@ def _parts(data: bytes) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
+def _without_data(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts without the data part of a rendered paper and what belongs to it."""
+    data = [
+        n
+        for n in files
+        if re.fullmatch(r"customXml/item\d+\.xml", n) and NAMESPACE.encode() in files[n]
+    ]
+    if not data:
+        return files
+    (item,) = data
+    number = item.removeprefix("customXml/item").removesuffix(".xml")
+    gone = {item, f"customXml/itemProps{number}.xml", f"customXml/_rels/item{number}.xml.rels"}
+    kept = {n: c for n, c in files.items() if n not in gone}
+    rels = etree.fromstring(kept["word/_rels/document.xml.rels"])
+    for rel in list(rels):
+        if rel.get("Target") == f"../{item}":
+            rels.remove(rel)
+    kept["word/_rels/document.xml.rels"] = etree.tostring(rels)
+    return kept
+
+
 def _content_types(files: dict[str, bytes]) -> dict[str, str]:
     root = etree.fromstring(files["[Content_Types].xml"])
     defaults = {
@@ -170,8 +193,12 @@ def _canonical(xml: bytes) -> bytes:
 
 
 def package_difference(ours: bytes, theirs: bytes) -> list[str]:
-    """How two DOCX packages differ in content, one line per part; empty if they do not."""
-    a, b = _parts(ours), _parts(theirs)
+    """How two DOCX packages differ in content, one line per part; empty if they do not.
+
+    Our paper's data (``vorlagen.daten``: the custom XML part, its properties, their
+    relationships), which docxtpl does not write, is left out of ours first.
+    """
+    a, b = _without_data(_parts(ours)), _parts(theirs)
     problems = [f"{name}: only in one" for name in sorted(set(a) ^ set(b))]
     types_a, types_b = _content_types(a), _content_types(b)
     for name in sorted(set(a) & set(b)):

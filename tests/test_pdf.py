@@ -110,7 +110,7 @@ def test_pdf_is_pdfa_and_tagged() -> None:
         )
     )
     meta = pdf.open_metadata()
-    assert meta.get("pdfaid:part") == "2"
+    assert meta.get("pdfaid:part") == "3"  # PDF/A-3b: it carries the paper's data (test_daten)
     assert meta.get("pdfaid:conformance") == "B"
     assert meta.get("dc:title") == paper.betreff
     assert bool(pdf.Root.MarkInfo.Marked)

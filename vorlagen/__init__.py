@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from vorlagen.errors import (
     ConversionError,
+    DataError,
+    OParlError,
     ProblemKind,
     RenderError,
     TemplateError,
@@ -64,8 +66,9 @@ from vorlagen.schemas import (
 
 if TYPE_CHECKING:
     from vorlagen.accessibility import AccessibilityProblem, check_accessibility
-    from vorlagen.api import render, render_many, save
+    from vorlagen.api import render, render_many, render_pdf, save
     from vorlagen.batch import RenderResult
+    from vorlagen.daten import read
     from vorlagen.documents import (
         render_auszug,
         render_einladung,
@@ -90,6 +93,7 @@ __all__ = [
     "Bild",
     "Code",
     "ConversionError",
+    "DataError",
     "DatumWert",
     "Dokument",
     "Ergebnis",
@@ -111,6 +115,7 @@ __all__ = [
     "Mitglied",
     "Niederschrift",
     "Norm",
+    "OParlError",
     "ProblemKind",
     "RenderError",
     "RenderResult",
@@ -135,6 +140,7 @@ __all__ = [
     "__version__",
     "check_accessibility",
     "check_template",
+    "read",
     "render",
     "render_auszug",
     "render_einladung",
@@ -142,6 +148,7 @@ __all__ = [
     "render_mappe",
     "render_mappe_pdf",
     "render_niederschrift",
+    "render_pdf",
     "save",
     "shipped_templates",
     "to_pdf",
@@ -153,7 +160,9 @@ __all__ = [
 _LAZY = {
     "AccessibilityProblem": "vorlagen.accessibility",
     "check_accessibility": "vorlagen.accessibility",
+    "read": "vorlagen.daten",
     "render": "vorlagen.api",
+    "render_pdf": "vorlagen.api",
     "render_einladung": "vorlagen.documents",
     "render_mappe": "vorlagen.documents",
     "render_mappe_pdf": "vorlagen.documents",

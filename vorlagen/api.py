@@ -14,7 +14,7 @@ from vorlagen.template import Dokument, Fassung, HausstilLike, Template
 if TYPE_CHECKING:
     from vorlagen.batch import Progress, RenderResult
 
-__all__ = ["render", "render_many", "resolve_template", "save"]
+__all__ = ["render", "render_many", "render_pdf", "resolve_template", "save"]
 
 #: A template: loaded, a path to a Word file, the name of a shipped one, or None (default).
 TemplateLike = Template | str | os.PathLike[str] | None
@@ -59,6 +59,23 @@ def render(
     ``hausstil`` is a :class:`~vorlagen.Hausstil` or its fields as a mapping.
     """
     return resolve_template(template, hausstil).render(vorlage, fassung, hausstil=hausstil)
+
+
+def render_pdf(
+    vorlage: Sitzungsvorlage,
+    template: TemplateLike = None,
+    hausstil: HausstilLike | None = None,
+    fassung: Fassung = "intern",
+    timeout: float = 120,
+) -> bytes:
+    """Render a paper to PDF (LibreOffice): a PDF/A-3b that carries the paper's data.
+
+    Raises:
+        ConversionError: LibreOffice is missing or fails.
+    """
+    from vorlagen.pdf import to_pdf
+
+    return to_pdf(render(vorlage, template, hausstil, fassung), timeout)
 
 
 def save(

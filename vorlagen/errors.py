@@ -5,7 +5,9 @@ The tree::
     VorlagenError                 every error this library raises on purpose
     ├── TemplateError             a template cannot be used; lists every TemplateProblem
     ├── RenderError               a valid paper could not be placed into a valid template
-    └── ConversionError           LibreOffice is missing or failed to convert
+    ├── ConversionError           LibreOffice is missing or failed to convert
+    ├── OParlError                what should be an OParl object is none (also a ValueError)
+    └── DataError                 a document carries no paper's data, or data not readable
 
 A paper that does not match the model is reported by pydantic's own
 ``ValidationError``, whose ``loc`` names the field at fault.
@@ -19,6 +21,8 @@ from typing import Any
 
 __all__ = [
     "ConversionError",
+    "DataError",
+    "OParlError",
     "ProblemKind",
     "RenderError",
     "TemplateError",
@@ -158,3 +162,14 @@ def _render_error(cls: type[RenderError], message: str, field: str | None) -> Re
 
 class ConversionError(VorlagenError):
     """LibreOffice is not installed or did not convert the document."""
+
+
+class OParlError(VorlagenError, ValueError):
+    """What was given as an OParl object is none: no object, or no OParl type of the kind.
+
+    Data that is OParl with quirks never raises: reading it gives warnings.
+    """
+
+
+class DataError(VorlagenError, ValueError):
+    """A document carries no paper's data, or data this version cannot read."""

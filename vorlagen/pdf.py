@@ -60,7 +60,11 @@ def find_soffice() -> str:
 
 
 def to_pdf(docx: bytes, timeout: float = 120) -> bytes:
-    """Convert one DOCX document to PDF/A-2b (tagged)."""
+    """Convert one DOCX document to PDF/A-2b (tagged).
+
+    A paper's DOCX carries its data (:mod:`vorlagen.daten`); its PDF carries it too, as an
+    embedded file, which makes it a PDF/A-3b.
+    """
     (pdf,) = to_pdf_many([docx], timeout=timeout)
     return pdf
 
@@ -114,8 +118,20 @@ def to_pdf_many(documents: Sequence[bytes], timeout: float | None = None) -> lis
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 msg = f"LibreOffice hat Dokument {number + 1} nicht umgewandelt: {stderr[-500:]}"
                 raise ConversionError(msg)
-            pdfs.append(pdf.read_bytes())
+            pdfs.append(_with_data(documents[number], pdf.read_bytes()))
         return pdfs
+
+
+def _with_data(docx: bytes, pdf: bytes) -> bytes:
+    """The PDF, carrying the data its DOCX carries (a paper's: PDF/A-3b), if any."""
+    from vorlagen.daten import carried
+
+    payload = carried(docx)
+    if payload is None:
+        return pdf
+    from vorlagen.pdfdaten import into_pdf
+
+    return into_pdf(pdf, payload)
 
 
 def _run(command: list[str], timeout: float, home: Path) -> str:

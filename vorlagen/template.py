@@ -9,6 +9,7 @@ lists and tables in the template's styles.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import os
 import re
@@ -25,6 +26,7 @@ from pydantic import ValidationError
 
 from vorlagen.atomic import write_atomic
 from vorlagen.checker import TagTypes, check_parts
+from vorlagen.daten import data_part, with_data_part
 from vorlagen.docx.package import (
     CORE_REL,
     MAX_TEMPLATE_BYTES,
@@ -95,6 +97,8 @@ class _Prepared:
     data: bytes
     styles: Styles = field(compare=False)
     engine: Engine = field(compare=False)
+    # the custom XML part a paper's data goes into (vorlagen.daten); None for other documents
+    data_part: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,11 @@ class Template:
             TypeError: ``value`` is not what the template is for (see ``dokument``).
         """
         context, hooks = self._context(value, hausstil, labels)
-        return self._prepared.engine.render(context, hooks.state, properties)
+        part = self._prepared.data_part
+        carry = None
+        if part is not None and isinstance(value, Sitzungsvorlage):
+            carry = (part, functools.partial(data_part, value))
+        return self._prepared.engine.render(context, hooks.state, properties, carry)
 
     def fill_parts(
         self,
@@ -424,9 +432,10 @@ def _prepare(data: bytes, dokument: Dokument = "vorlage") -> _Prepared | list[Te
     problems += _property_problems(files)
     # What the tag-by-tag check cannot see (a block that would cut the XML, whatever else
     # Jinja's own parse of a whole part finds), preparing the engine does.
+    carried = with_data_part(files) if dokument == "vorlage" else None
     engine = Engine.prepare(files, env, frozenset({_ROOTS[dokument][0]}))
     if isinstance(engine, Engine) and not problems:
-        return _Prepared(data, styles, engine)
+        return _Prepared(data, styles, engine, carried)
     found = [] if isinstance(engine, Engine) else engine
     if problems:  # the checker's reports are the more precise: add only what it cannot see
         found = [p for p in found if p.kind is ProblemKind.SPLIT_BLOCK]

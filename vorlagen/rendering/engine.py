@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -104,6 +104,10 @@ class _Part:
         return self.source.expand(text)
 
 
+#: A part to fill after rendering, and how, from the rendered body.
+Carry = tuple[str, Callable[[bytes], bytes]]
+
+
 @dataclass(frozen=True)
 class Engine:
     """A template's package, prepared: immutable, and safe to render from many threads.
@@ -171,10 +175,21 @@ class Engine:
         )
 
     def render(
-        self, context: Mapping[str, Any], state: RenderState, properties: Properties
+        self,
+        context: Mapping[str, Any],
+        state: RenderState,
+        properties: Properties,
+        carry: Carry | None = None,
     ) -> bytes:
-        """Render the template: DOCX bytes; the same input always gives the same bytes."""
+        """Render the template: DOCX bytes; the same input always gives the same bytes.
+
+        ``carry`` names a part of the package and makes its content from the rendered body
+        (the data the document carries, see :mod:`vorlagen.daten`).
+        """
         changed = self._changed(context, state, properties)
+        if carry is not None:
+            name, make = carry
+            changed[name] = make(changed.get("word/document.xml", self.files["word/document.xml"]))
         entries = [
             deflate(name, changed.pop(name)) if name in changed else self.entries[name]
             for name in self.order
