@@ -30,6 +30,7 @@ TIERS: dict[str, set[str]] = {
         "vorlagen.formatting",
         "vorlagen.docx",
     },
+    "vorlagen.oparl": {"vorlagen.errors", "vorlagen.schemas", "vorlagen.formatting"},
     "vorlagen.batch": set(),
     "vorlagen.atomic": set(),
 }

@@ -366,3 +366,52 @@ def test_the_auszug_of_an_item(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "Erweiterung des Berufskollegs" in text
     assert main(["auszug", str(source), "--top", "Ö 99"]) == 1
     assert "kein Tagesordnungspunkt „Ö 99“" in capsys.readouterr().err
+
+
+BASE_URL = "https://ris.kreis-lindenau.de/oparl/body/1"
+
+
+def test_a_paper_as_oparl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paper = EXAMPLES / "beschlussvorlage.json"
+    document = tmp_path / "vorlage.docx"
+    assert main(["render", str(paper), "-o", str(document)]) == 0
+    capsys.readouterr()
+    command = ["oparl", str(paper), "--base-url", BASE_URL, "--erstellt", "2026-11-02T09:30"]
+    assert main([*command, "--datei", str(document)]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["type"] == "https://schema.oparl.org/1.1/Paper"
+    assert exported["reference"] == "0187/2026"
+    assert exported["created"] == "2026-11-02T09:30:00+01:00"
+    assert exported["mainFile"]["size"] == document.stat().st_size
+    hidden = EXAMPLES / "kreistag" / "0219-2026.json"
+    assert main(["oparl", str(hidden), "--base-url", BASE_URL]) == 1
+    assert "--nichtoeffentlich" in capsys.readouterr().err
+    assert main(["oparl", str(hidden), "--base-url", BASE_URL, "--nichtoeffentlich"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Nichtöffentliche Vorlage"
+    assert main(["oparl", str(paper), "--base-url", "ris.kreis-lindenau.de"]) == 1
+    assert "base_url: keine http(s)-URL" in capsys.readouterr().err
+
+
+def test_a_meeting_as_oparl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "sitzung.json"
+    meeting = EXAMPLES / "sitzung-kreistag.yaml"
+    assert main(["oparl", str(meeting), "--base-url", BASE_URL, "-o", str(target)]) == 0
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["type"] == "https://schema.oparl.org/1.1/Meeting"
+    assert all(item["public"] for item in exported["agendaItem"])
+
+
+def test_the_data_of_a_rendered_paper(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "vorlage.docx"
+    assert main(["render", str(EXAMPLES / "beschlussvorlage.json"), "-o", str(document)]) == 0
+    capsys.readouterr()
+    assert main(["lesen", str(document)]) == 0
+    read = Sitzungsvorlage.model_validate_json(capsys.readouterr().out)
+    assert read == vorlagen.read(document.read_bytes())
+    other = tmp_path / "andere.docx"
+    other.write_bytes(vorlagen.render_einladung(vorlagen.Sitzung.model_validate(
+        yaml.safe_load((EXAMPLES / "sitzung-kreistag.yaml").read_text(encoding="utf-8")),
+        context={"basis": EXAMPLES},
+    )))  # fmt: skip
+    assert main(["lesen", str(other)]) == 1
+    assert "trägt keine Daten einer Vorlage" in capsys.readouterr().err

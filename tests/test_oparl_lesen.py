@@ -779,7 +779,7 @@ def test_consultations_given_as_urls_keep_the_url() -> None:
     vorlage = from_paper(paper(consultation=urls))
     assert [b.id for b in vorlage.beratungsfolge] == urls
     assert vorlage.beratungsfolge[0] == OParlBeratung(
-        id=urls[0], warnungen=vorlage.beratungsfolge[0].warnungen
+        id=urls[0], vorlage=vorlage.id, warnungen=vorlage.beratungsfolge[0].warnungen
     )
     assert places(vorlage.warnungen) == Counter(
         {(W.VERWEIS, "consultation.0"): 1, (W.VERWEIS, "consultation.1"): 1}

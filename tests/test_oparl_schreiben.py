@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +17,8 @@ import vorlagen
 from tests.conftest import example, example_sitzung, minimal_sitzung
 from tests.oparl import errors, objects, require_schemas
 from tests.strategies import papers
-from vorlagen.oparl import to_meeting, to_paper
-from vorlagen.oparl.schreiben import NICHTOEFFENTLICHE_VORLAGE, NICHTOEFFENTLICHER_PUNKT
+from vorlagen.oparl import from_meeting, from_paper, to_meeting, to_paper
+from vorlagen.oparl.schreiben import NICHTOEFFENTLICHE_VORLAGE, NICHTOEFFENTLICHER_PUNKT, _slug
 
 BASE = "https://ris.kreis-lindenau.de/oparl/v1.1/body/1"
 ERSTELLT = datetime(2026, 11, 2, 9, 30)  # German time: +01:00
@@ -105,7 +106,7 @@ def test_the_rendered_document_is_the_main_file(kind: str) -> None:
 
 def test_a_non_public_paper_only_on_request_and_then_only_its_number() -> None:
     hidden = next(v for v in PAPERS if not v.oeffentlich)
-    with pytest.raises(ValueError, match=r"nichtöffentlich.*nichtoeffentlich=True"):
+    with pytest.raises(ValueError, match=r"nichtöffentlich: .*nichtoeffentlich=True"):
         paper(hidden)
     exported = paper(hidden, nichtoeffentlich=True)
     assert_strict(exported)
@@ -247,3 +248,36 @@ make: Callable[..., Any] = to_meeting  # the API keeps its keyword-only paramete
 def test_parameters_are_keyword_only() -> None:
     with pytest.raises(TypeError):
         make(SITZUNG, BASE, ERSTELLT)
+
+
+def test_what_is_exported_reads_back_without_a_warning() -> None:
+    for vorlage in (v for v in PAPERS if v.oeffentlich):
+        exported = paper(vorlage, datei=vorlagen.render(vorlage))
+        names = [vorlage.federfuehrung, *(b.gremium for b in vorlage.beratungsfolge)]
+        organizations = {
+            f"{BASE}/organization/{_slug(name)}": {
+                "id": f"{BASE}/organization/{_slug(name)}",
+                "type": "https://schema.oparl.org/1.1/Organization",
+                "name": name,
+            }
+            for name in names
+        }
+        read = from_paper(json.loads(json.dumps(exported)), organizations)
+        assert read.warnungen == []
+        assert (read.nummer, read.betreff, read.datum, read.art) == (
+            vorlage.nummer, vorlage.betreff, vorlage.datum, vorlage.art,
+        )  # fmt: skip
+        assert [(b.gremium, b.zustaendigkeit, b.vorlage) for b in read.beratungsfolge] == [
+            (b.gremium, b.zustaendigkeit, exported["id"]) for b in vorlage.beratungsfolge
+        ]
+        assert read.hauptdatei is not None
+        assert read.hauptdatei.groesse == exported["mainFile"]["size"]
+    sitzung = from_meeting(meeting(SITZUNG, nichtoeffentlich=True))
+    assert sitzung.warnungen == []
+    assert sitzung.name == SITZUNG.bezeichnung
+    assert sitzung.beginn == SITZUNG.beginn.replace(tzinfo=ZoneInfo("Europe/Berlin"))
+    assert [(p.nummer, p.reihenfolge, p.oeffentlich) for p in sitzung.punkte][:2] == [
+        ("Ö 1", 0, True),
+        ("Ö 2", 1, True),
+    ]
+    assert sitzung.punkte[-1].oeffentlich is False

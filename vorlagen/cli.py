@@ -1,12 +1,14 @@
-"""The command line: ``python -m vorlagen render|sitzung|niederschrift|example|check|schema``."""
+"""The command line: ``python -m vorlagen render|sitzung|niederschrift|auszug|oparl|lesen|…``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -208,6 +210,45 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="eine Beispielsitzung mit ihren Vorlagen (eine JSON-Datei) statt einer Vorlage",
     )
+    o = commands.add_parser(
+        "oparl", help="eine Vorlage oder Sitzung (JSON oder YAML) als OParl 1.1 (JSON) ausgeben"
+    )
+    o.add_argument("datei", type=Path, help="die Vorlage oder Sitzung als .json oder .yaml")
+    o.add_argument(
+        "--base-url",
+        required=True,
+        help="die URL der Körperschaft in der OParl-Schnittstelle, unter der alle ids entstehen "
+        "(z. B. https://ris.kreis-lindenau.de/oparl/body/1)",
+    )
+    o.add_argument(
+        "--datei",
+        dest="dokument",
+        type=Path,
+        help="das erzeugte Dokument der Vorlage (PDF oder DOCX) als mainFile",
+    )
+    o.add_argument(
+        "--erstellt",
+        type=datetime.fromisoformat,
+        help="Zeitpunkt für created/modified, z. B. 2026-11-02T09:30 (deutsche Zeit); "
+        "Standard: die Änderungszeit der Datei",
+    )
+    o.add_argument(
+        "--nichtoeffentlich",
+        action="store_true",
+        help="auch Nichtöffentliches ausgeben (nur mit Nummer und neutralem Namen)",
+    )
+    o.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
+    g = commands.add_parser(
+        "lesen", help="die Daten einer Vorlage aus ihrem DOCX oder PDF als JSON ausgeben"
+    )
+    g.add_argument("dokument", type=Path, help="ein mit vorlagen erzeugtes DOCX oder PDF")
+    g.add_argument(
+        "--auch-geaendert",
+        action="store_true",
+        help="auch lesen, wenn der Text nach dem Erzeugen geändert wurde (die Daten sind dann "
+        "die der ursprünglichen Fassung)",
+    )
+    g.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
     c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx oder .dotx)")
     s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
@@ -470,6 +511,64 @@ def _auszug(args: argparse.Namespace) -> int:
     return _write_pdfs([(target, data)]) if args.pdf else 0
 
 
+def _oparl(args: argparse.Namespace) -> int:
+    """Print a paper or a meeting as OParl 1.1."""
+    from vorlagen.oparl import to_meeting, to_paper
+
+    try:
+        text = args.datei.read_text(encoding="utf-8")
+        erstellt = args.erstellt or datetime.fromtimestamp(args.datei.stat().st_mtime)
+        dokument = args.dokument.read_bytes() if args.dokument is not None else None
+    except OSError as e:
+        _say(f"{e.filename}: nicht lesbar: {e.strerror or e}")
+        return 1
+    options: dict[str, Any] = {
+        "base_url": args.base_url,
+        "erstellt": erstellt,
+        "nichtoeffentlich": args.nichtoeffentlich,
+    }
+    try:
+        if re.search(r"^\s*[\"']?tagesordnung[\"']?\s*:", text, re.MULTILINE):
+            sitzung = _load(args.datei, Sitzung)
+            if sitzung is None:
+                return 1
+            exported = to_meeting(sitzung, **options)
+        else:
+            vorlage = _load(args.datei)
+            if vorlage is None:
+                return 1
+            exported = to_paper(vorlage, datei=dokument, **options)
+    except ValueError as e:
+        _say(f"{args.datei}: {e}")
+        return 1
+    return _output(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", args.output)
+
+
+def _lesen(args: argparse.Namespace) -> int:
+    """Print the paper a rendered DOCX or PDF carries."""
+    from vorlagen.daten import read
+
+    try:
+        vorlage = read(args.dokument.read_bytes(), auch_geaendert=args.auch_geaendert)
+    except OSError as e:
+        _say(f"{args.dokument}: nicht lesbar: {e.strerror or e}")
+        return 1
+    except VorlagenError as e:
+        _say(f"{args.dokument}: {e}")
+        return 1
+    return _output(vorlage.model_dump_json(indent=2, exclude_none=True) + "\n", args.output)
+
+
+def _output(text: str, output: Path | None) -> int:
+    """Write ``text`` to ``output`` (stdout if None); the exit status."""
+    try:
+        _write_text(text, output)
+    except OSError as e:
+        _say(f"{output}: nicht schreibbar: {e.strerror or e}")
+        return 1
+    return 0
+
+
 def _write_document(target: Path, render: Callable[[], bytes]) -> bytes | None:
     """Render a document and write it to ``target``; None after saying why not."""
     try:
@@ -497,6 +596,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _niederschrift(args)
     if args.command == "auszug":
         return _auszug(args)
+    if args.command == "oparl":
+        return _oparl(args)
+    if args.command == "lesen":
+        return _lesen(args)
     if args.command == "check":
         problems = check_template(args.template)
         for problem in problems:
@@ -508,9 +611,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = example_sitzung_json() if args.sitzung else example_json()
     else:
         text = schema_json()
-    try:
-        _write_text(text, args.output)
-    except OSError as e:
-        print(f"{args.output}: nicht schreibbar: {e.strerror or e}", file=sys.stderr)
-        return 1
-    return 0
+    return _output(text, args.output)

@@ -491,14 +491,20 @@ def _null(lauf: _Lauf, pfad: str) -> None:
 
 def _vorlage(f: _Felder) -> OParlVorlage:
     vorlagentyp = f.text("paperType", normal=True)
+    paper_id = f.url("id")
+    beratungen = f.objekte("consultation", "Consultation", _beratung, _beratung_url)
     return OParlVorlage(
-        id=f.url("id"),
+        id=paper_id,
         nummer=f.text("reference"),
         betreff=f.name("name"),
         datum=f.datum("date"),
         vorlagentyp=vorlagentyp,
         art=None if vorlagentyp is None else _ARTEN.get(vorlagentyp.casefold()),
-        beratungsfolge=f.objekte("consultation", "Consultation", _beratung, _beratung_url),
+        # a Consultation in its Paper need not name the Paper (SD.NET does not)
+        beratungsfolge=[
+            b if b.vorlage is not None else b.model_copy(update={"vorlage": paper_id})
+            for b in beratungen
+        ],
         federfuehrung=f.urls("underDirectionOf"),
         hauptdatei=f.objekt("mainFile", "File", _datei, _datei_url),
         anlagen=f.objekte("auxiliaryFile", "File", _datei, _datei_url),

@@ -92,8 +92,9 @@ def to_paper(
     if not vorlage.oeffentlich:
         if not nichtoeffentlich:
             msg = (
-                f"Vorlage {vorlage.nummer} ist nichtöffentlich: nur mit nichtoeffentlich=True "
-                "ausgeben (dann nur mit Nummer und neutralem Namen)"
+                f"Vorlage {vorlage.nummer} ist nichtöffentlich: nur auf ausdrücklichen Wunsch "
+                "auszugeben (nichtoeffentlich=True, auf der Kommandozeile --nichtoeffentlich), "
+                "dann nur mit Nummer und neutralem Namen"
             )
             raise ValueError(msg)
         return _clean(
