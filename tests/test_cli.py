@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -415,3 +416,47 @@ def test_the_data_of_a_rendered_paper(tmp_path: Path, capsys: pytest.CaptureFixt
     )))  # fmt: skip
     assert main(["lesen", str(other)]) == 1
     assert "trägt keine Daten einer Vorlage" in capsys.readouterr().err
+
+
+def test_pruefen_prints_one_line_per_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "beispiele"
+    shutil.copytree(EXAMPLES, folder)  # the meeting's papers lie beside it
+    meeting = yaml.safe_load((folder / "sitzung-kreistag.yaml").read_text(encoding="utf-8"))
+    meeting["einladungsdatum"] = "2026-12-05"  # three days before the meeting
+    spaet = folder / "zu-spaet.yaml"
+    spaet.write_text(yaml.safe_dump(meeting, allow_unicode=True), encoding="utf-8")
+    assert main(["pruefen", str(spaet)]) == 1
+    out = capsys.readouterr()
+    (line,) = [x for x in out.out.splitlines() if x.startswith("fehler")]
+    source = "GeschO (Ladungsfrist); § 32 Abs. 2 KrO NRW"
+    assert line.startswith(f"fehler   {source}  einladungsdatum: ")
+    assert "1 Fehler" in out.err
+    # --pruefen refuses to write a document on an error
+    target = tmp_path / "einladung.docx"
+    assert main(["sitzung", str(spaet), "--pruefen", "-o", str(target)]) == 1
+    assert not target.exists()
+    assert "nicht ausgegeben" in capsys.readouterr().err
+    assert main(["sitzung", str(spaet), "-o", str(target)]) == 0  # without: as before
+    assert main(["pruefen", str(folder / "sitzung-kreistag.yaml")]) == 0
+    assert "kein Fehler" in capsys.readouterr().err
+
+
+def test_pruefen_with_a_geschaeftsordnung(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    go = tmp_path / "go.toml"
+    go.write_text('name = "GeschO"\nnummernmuster = "\\\\d{4}/\\\\d{4}"\n', encoding="utf-8")
+    paper = tmp_path / "vorlage.json"
+    paper.write_text(json.dumps(minimal_data(nummer="1/26")), encoding="utf-8")
+    assert main(["pruefen", str(paper), "--go", str(go)]) == 1
+    assert "nummer: die Vorlagen-Nr. „1/26“" in capsys.readouterr().out
+    target = tmp_path / "vorlage.docx"
+    assert main(["render", str(paper), "--pruefen", "--go", str(go), "-o", str(target)]) == 1
+    assert not target.exists()
+    go.write_text("ladungsfrist = 3\n", encoding="utf-8")
+    assert main(["pruefen", str(paper), "--go", str(go)]) == 1
+    assert "die Geschäftsordnung ist ungültig" in capsys.readouterr().err
+    niederschrift = EXAMPLES / "niederschrift-kreistag.yaml"
+    assert main(["pruefen", str(niederschrift)]) == 0

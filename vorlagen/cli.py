@@ -34,6 +34,7 @@ from vorlagen.template import Fassung, Template, check_template
 
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
+    from vorlagen.pruefen import Geschaeftsordnung
 
 __all__ = [
     "example_json",
@@ -141,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         "öffentliche Fassung: ohne Sachbearbeitung (und je nach Hausstil ohne Unterzeichner); "
         "Standardname „vorlage (öffentlich).docx“",
     )
+    _pruefen_option(r)
     m = commands.add_parser(
         "sitzung", help="Einladung oder Sitzungsmappe einer Sitzung (JSON oder YAML) als DOCX"
     )
@@ -176,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
         "öffentliche Fassung: nichtöffentliche Punkte nur mit Titel (je nach Hausstil ohne), "
         "in der Mappe nur öffentliche Vorlagen; Standardname „… (öffentlich).docx“",
     )
+    _pruefen_option(m)
     n = commands.add_parser("niederschrift", help="die Niederschrift einer Sitzung als DOCX")
     n.add_argument("niederschrift", type=Path, help="die Niederschrift als .json oder .yaml")
     n.add_argument(
@@ -238,6 +241,13 @@ def _parser() -> argparse.ArgumentParser:
         help="auch Nichtöffentliches ausgeben (nur mit Nummer und neutralem Namen)",
     )
     o.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
+    p = commands.add_parser(
+        "pruefen",
+        help="eine Vorlage, Sitzung oder Niederschrift gegen die Regeln der Geschäftsordnung "
+        "prüfen",
+    )
+    p.add_argument("datei", type=Path, help="die Vorlage, Sitzung oder Niederschrift")
+    _go(p)
     g = commands.add_parser(
         "lesen", help="die Daten einer Vorlage aus ihrem DOCX oder PDF als JSON ausgeben"
     )
@@ -254,6 +264,23 @@ def _parser() -> argparse.ArgumentParser:
     s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
     s.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     return parser
+
+
+def _go(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--go",
+        type=Path,
+        help="die Geschäftsordnung als .toml (Standard: die Vorgaben für NRW)",
+    )
+
+
+def _pruefen_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pruefen",
+        action="store_true",
+        help="vorher nach der Geschäftsordnung prüfen; bei einem Fehler nichts ausgeben",
+    )
+    _go(parser)
 
 
 def _public_and_pdf(parser: argparse.ArgumentParser, public: str) -> None:
@@ -342,12 +369,12 @@ def _targets(
     return targets, None if output.is_dir() else output
 
 
-def _jobs(papers: Sequence[Path], targets: Sequence[Path]) -> list[_Job]:
-    """The papers that could be read and are valid, each with its target."""
+def _jobs(papers: Sequence[Path], targets: Sequence[Path], args: argparse.Namespace) -> list[_Job]:
+    """The papers that could be read, are valid (and pass the checks), each with its target."""
     jobs: list[_Job] = []
     for path, target in zip(papers, targets, strict=True):
         paper = _load(path)
-        if paper is not None:
+        if paper is not None and _geprueft(paper, args, path):
             jobs.append((path, target, paper))
     return jobs
 
@@ -423,7 +450,7 @@ def _render(args: argparse.Namespace) -> int:
             Hausstil.model_validate({**stil, "waehrung": args.waehrung})
         )
     fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
-    jobs = _jobs(args.papers, targets)
+    jobs = _jobs(args.papers, targets, args)
     if jobs and folder is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -442,7 +469,7 @@ def _render(args: argparse.Namespace) -> int:
 def _sitzung(args: argparse.Namespace) -> int:
     """Render the Einladung or the Mappe of a meeting (public versions with --oeffentlich)."""
     sitzung = _load(args.sitzung, Sitzung)
-    if sitzung is None:
+    if sitzung is None or not _geprueft(sitzung, args, args.sitzung):
         return 1
     fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
     kind = " Mappe" if args.mappe else " Einladung"
@@ -544,6 +571,93 @@ def _oparl(args: argparse.Namespace) -> int:
     return _output(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", args.output)
 
 
+def _model_of(path: Path) -> type[Sitzungsvorlage] | type[Sitzung] | type[Niederschrift] | None:
+    """Which model a file holds, by its top-level fields; None after saying why not."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() in {".yaml", ".yml"}:
+            import yaml
+
+            data: Any = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except OSError as e:
+        _say(f"{path}: nicht lesbar: {e.strerror or e}")
+        return None
+    except (ValueError, _yaml_error()) as e:
+        _say(f"{path}: weder JSON noch YAML: {e}")
+        return None
+    keys = set(data) if isinstance(data, dict) else set()
+    if "tagesordnung" in keys:
+        return Sitzung
+    if keys & {"ergebnisse", "anwesend", "schriftfuehrung"}:
+        return Niederschrift
+    return Sitzungsvorlage
+
+
+def _geschaeftsordnung(path: Path | None) -> Geschaeftsordnung | None:
+    """The Geschäftsordnung of ``--go``, the NRW defaults without; None after saying why not."""
+    from vorlagen.pruefen import Geschaeftsordnung
+
+    if path is None:
+        return Geschaeftsordnung()
+    try:
+        return Geschaeftsordnung.from_toml(path)
+    except OSError as e:
+        _say(f"{path}: nicht lesbar: {e.strerror or e}")
+    except ValidationError as e:
+        _say(f"{path}: die Geschäftsordnung ist ungültig:")
+        for line in fehlermeldungen(e):
+            _say(f"  {line}")
+    except ValueError as e:  # tomllib.TOMLDecodeError
+        _say(f"{path}: kein gültiges TOML: {e}")
+    return None
+
+
+def _befunde(obj: Sitzungsvorlage | Sitzung | Niederschrift, go: Geschaeftsordnung) -> int:
+    """Print the findings on ``obj``; the number of errors among them."""
+    from vorlagen.pruefen import Schwere, pruefen
+
+    befunde = pruefen(obj, go)
+    for befund in befunde:
+        print(befund)
+    fehler = sum(b.schwere is Schwere.FEHLER for b in befunde)
+    return fehler
+
+
+def _pruefen(args: argparse.Namespace) -> int:
+    """Check a paper, a meeting or minutes; exit 1 on any error."""
+    go = _geschaeftsordnung(args.go)
+    model = _model_of(args.datei)
+    if go is None or model is None:
+        return 1
+    obj: Sitzungsvorlage | Sitzung | Niederschrift | None
+    if model is Sitzung:
+        obj = _load(args.datei, Sitzung)
+    elif model is Niederschrift:
+        obj = _load(args.datei, Niederschrift)
+    else:
+        obj = _load(args.datei)
+    if obj is None:
+        return 1
+    fehler = _befunde(obj, go)
+    _say(f"{args.datei}: {fehler} Fehler" if fehler else f"{args.datei}: kein Fehler")
+    return 1 if fehler else 0
+
+
+def _geprueft(obj: Sitzungsvorlage | Sitzung, args: argparse.Namespace, path: Path) -> bool:
+    """Whether ``obj`` may be written: without ``--pruefen``, or checked without an error."""
+    if not args.pruefen:
+        return True
+    go = _geschaeftsordnung(args.go)
+    if go is None:
+        return False
+    if _befunde(obj, go):
+        _say(f"{path}: nicht ausgegeben, die Prüfung fand Fehler")
+        return False
+    return True
+
+
 def _lesen(args: argparse.Namespace) -> int:
     """Print the paper a rendered DOCX or PDF carries."""
     from vorlagen.daten import read
@@ -600,6 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _oparl(args)
     if args.command == "lesen":
         return _lesen(args)
+    if args.command == "pruefen":
+        return _pruefen(args)
     if args.command == "check":
         problems = check_template(args.template)
         for problem in problems:

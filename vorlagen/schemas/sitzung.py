@@ -137,6 +137,15 @@ class Tagesordnungspunkt(Modell):
     )
     erlaeuterung: Inhalt | None = None
     unterpunkte: list[Unterpunkt] = Field(default_factory=list)
+    nachtrag: Datum | None = Field(
+        default=None,
+        description="wann der Punkt nach der Einladung auf die Tagesordnung kam (Nachtrag)",
+    )
+    dringlich: bool = Field(
+        default=False,
+        description="ein Punkt, der keinen Aufschub duldet: nach Ablauf der Nachtragsfrist "
+        "oder in der Sitzung aufgenommen",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -279,6 +288,9 @@ class Sitzung(Modell):
     ort: Zeile = Field(description="z. B. „Kreishaus Lindenau, Am Markt 1“")
     raum: Zeile | None = None
     einladungsdatum: Datum
+    dringlich: bool = Field(
+        default=False, description="eine dringliche Sitzung, mit abgekürzter Ladungsfrist"
+    )
     vorsitz: Vorsitz
     tagesordnung: list[Tagesordnungspunkt] = Field(
         description="die Punkte, öffentliche zuerst; leer nur in einer öffentlichen Fassung, "

@@ -1,0 +1,138 @@
+"""The checks of the minutes.
+
+Who signs, a result for each decision, the votes of members who were befangen; and the
+checks of the meeting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vorlagen.pruefen.befund import Befund, Schwere
+from vorlagen.pruefen.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
+from vorlagen.pruefen.sitzung import sitzung_befunde
+from vorlagen.schemas import Ergebnis, Niederschrift, Sitzungsvorlage, Zustaendigkeit
+
+__all__ = ["niederschrift_befunde"]
+
+
+def niederschrift_befunde(n: Niederschrift, go: Geschaeftsordnung) -> list[Befund]:
+    """Every finding on the minutes ``n``, and on its meeting (below ``sitzung``)."""
+    art = go.art(n.sitzung.koerperschaft)
+    befunde = [*_vorsitz(n, art), *_ergebnisse(n, art)]
+    for nummer, ergebnis in enumerate(n.ergebnisse):
+        befunde += _befangen(n, ergebnis, nummer, go, art)
+    return befunde + sitzung_befunde(n.sitzung, go, "sitzung")
+
+
+def _niederschrift_stelle(art: Koerperschaftsart) -> str:
+    return "§ 37 KrO NRW" if art == "kreis" else "§ 52 GO NRW"
+
+
+def _vorsitz(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
+    vorsitz = n.sitzung.vorsitz.name
+    if any(m.name == vorsitz for m in n.anwesend) or any(t.name == vorsitz for t in n.verwaltung):
+        return []
+    leitung = [m.name for m in n.anwesend if m.rolle and "vorsitz" in m.rolle.casefold()]
+    wer = f"die Leitung ({', '.join(leitung)})" if leitung else "wer die Sitzung leitete"
+    return [
+        Befund(
+            schwere=Schwere.WARNUNG,
+            regel="unterschrift-vorsitz",
+            feld="anwesend",
+            meldung=f"{n.sitzung.vorsitz.funktion} {vorsitz} ist nicht als anwesend geführt: "
+            f"die Niederschrift unterzeichnet {wer} mit der Schriftführung "
+            f"({n.schriftfuehrung}); die Anwesenheit prüfen",
+            quelle=_niederschrift_stelle(art),
+        )
+    ]
+
+
+def _entscheidet(v: Sitzungsvorlage, n: Niederschrift) -> bool:
+    """Whether the meeting decides (or approves) on the paper, by its Beratungsfolge."""
+    tag = n.sitzung.beginn.date()
+    return any(
+        b.gremium == n.sitzung.gremium
+        and b.sitzungsdatum == tag
+        and b.zustaendigkeit in (Zustaendigkeit.ENTSCHEIDUNG, Zustaendigkeit.GENEHMIGUNG)
+        for b in v.beratungsfolge
+    )
+
+
+def _ergebnisse(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
+    vorhanden = {(e.top, e.unterpunkt) for e in n.ergebnisse}
+    befunde = []
+    for nummer, top in enumerate(n.sitzung.tagesordnung, start=1):
+        if (n.teil == "oeffentlich" and not top.oeffentlich) or (
+            n.teil == "nichtoeffentlich" and top.oeffentlich
+        ):
+            continue
+        punkte: list[tuple[int | None, Sitzungsvorlage | None, str]] = [
+            (None, top.vorlage, f"tagesordnung.{nummer - 1}")
+        ]
+        punkte += [
+            (u, p.vorlage, f"tagesordnung.{nummer - 1}.unterpunkte.{u - 1}")
+            for u, p in enumerate(top.unterpunkte, start=1)
+        ]
+        for unterpunkt, vorlage, ort in punkte:
+            if vorlage is None or not _entscheidet(vorlage, n) or (nummer, unterpunkt) in vorhanden:
+                continue
+            punkt = f"{nummer}" if unterpunkt is None else f"{nummer}.{unterpunkt}"
+            befunde.append(
+                Befund(
+                    schwere=Schwere.FEHLER,
+                    regel="ergebnis-fehlt",
+                    feld=f"sitzung.{ort}",
+                    meldung=f"über die Vorlage {vorlage.nummer} (Punkt {punkt}) entscheidet "
+                    "die Sitzung, die Niederschrift hat kein Ergebnis: ein Ergebnis mit "
+                    f"„top: {nummer}“ aufnehmen (auch „vertagt“ oder „zurückgezogen“)",
+                    quelle=_niederschrift_stelle(art),
+                )
+            )
+    return befunde
+
+
+def _befangen(
+    n: Niederschrift, ergebnis: Ergebnis, nummer: int, go: Geschaeftsordnung, art: Koerperschaftsart
+) -> list[Befund]:
+    quelle = (
+        "§ 31 GO NRW, § 43 Abs. 2 GO NRW"
+        if art == "gemeinde"
+        else go.stelle(go.befangenheit_paragraph, "Befangenheit")
+    )
+    mitglieder = {m.name: m for m in n.anwesend}
+    befunde = [
+        Befund(
+            schwere=Schwere.WARNUNG,
+            regel="befangen-anwesend",
+            feld=f"ergebnisse.{nummer}.befangen.{i}",
+            meldung=f"{name} ist als befangen geführt, aber nicht als anwesend: den Namen wie "
+            "in „anwesend“ schreiben",
+            quelle=quelle,
+        )
+        for i, name in enumerate(ergebnis.befangen)
+        if name not in mitglieder
+    ]
+    if ergebnis.abstimmung is None:
+        return befunde
+    anwesend = Counter(m.fraktion for m in n.anwesend if m.fraktion)
+    befangen = Counter(
+        mitglieder[name].fraktion for name in ergebnis.befangen if name in mitglieder
+    )
+    for i, stimmen in enumerate(ergebnis.abstimmung.fraktionen):
+        abgegeben = stimmen.ja + stimmen.nein + stimmen.enthaltung
+        moeglich = anwesend[stimmen.fraktion] - befangen[stimmen.fraktion]
+        if stimmen.fraktion in anwesend and abgegeben > moeglich and befangen[stimmen.fraktion]:
+            befunde.append(
+                Befund(
+                    schwere=Schwere.FEHLER,
+                    regel="befangen-abgestimmt",
+                    feld=f"ergebnisse.{nummer}.abstimmung.fraktionen.{i}",
+                    meldung=f"die Fraktion {stimmen.fraktion} hat {abgegeben} Stimmen, aber nur "
+                    f"{moeglich} ihrer Mitglieder durften mitstimmen ({anwesend[stimmen.fraktion]} "
+                    f"anwesend, {befangen[stimmen.fraktion]} befangen): wer befangen ist, stimmt "
+                    "nicht mit",
+                    quelle=quelle,
+                )
+            )
+    return befunde
