@@ -30,7 +30,16 @@ TIERS: dict[str, set[str]] = {
         "vorlagen.formatting",
         "vorlagen.docx",
     },
-    "vorlagen.oparl": {"vorlagen.errors", "vorlagen.schemas", "vorlagen.formatting"},
+    # the data a paper's document carries, and whether it is a paper's public version
+    "vorlagen.daten": {"vorlagen.errors", "vorlagen.schemas", "vorlagen.docx", "vorlagen.pdfdaten"},
+    "vorlagen.pdfdaten": {"vorlagen.errors"},
+    "vorlagen.oparl": {
+        "vorlagen.errors",
+        "vorlagen.schemas",
+        "vorlagen.formatting",
+        "vorlagen.daten",
+        "vorlagen.pdfdaten",
+    },
     "vorlagen.batch": set(),
     "vorlagen.atomic": set(),
 }

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -375,7 +376,7 @@ BASE_URL = "https://ris.kreis-lindenau.de/oparl/body/1"
 def test_a_paper_as_oparl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paper = EXAMPLES / "beschlussvorlage.json"
     document = tmp_path / "vorlage.docx"
-    assert main(["render", str(paper), "-o", str(document)]) == 0
+    assert main(["render", str(paper), "--oeffentlich", "-o", str(document)]) == 0
     capsys.readouterr()
     command = ["oparl", str(paper), "--base-url", BASE_URL, "--erstellt", "2026-11-02T09:30"]
     assert main([*command, "--datei", str(document)]) == 0
@@ -400,6 +401,15 @@ def test_a_meeting_as_oparl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert exported["type"] == "https://schema.oparl.org/1.1/Meeting"
     assert all(item["public"] for item in exported["agendaItem"])
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", exported["created"]
+    )  # the file's time
+    one_line = tmp_path / "sitzung-in-einer-zeile.json"  # a meeting as one line of JSON
+    assert main(["example", "--sitzung", "-o", str(one_line)]) == 0
+    one_line.write_text(
+        json.dumps(json.loads(one_line.read_text(encoding="utf-8"))), encoding="utf-8"
+    )
+    assert main(["oparl", str(one_line), "--base-url", BASE_URL, "-o", str(target)]) == 0
 
 
 def test_the_data_of_a_rendered_paper(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

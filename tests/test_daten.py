@@ -154,11 +154,23 @@ def test_other_documents_carry_no_paper() -> None:
     assert carried(vorlagen.render_mappe(example_sitzung())) is None
 
 
+# characters a word processor writes as elements of their own: soft hyphen, non-breaking
+# hyphen; a tab and a line break (written so by the renderer too)
+ZEICHEN = "Kreis\u00adverwaltung, E\u2011Mail-Postfach,\tSpalte\nneue Zeile"
+
+
 @pytest.mark.libreoffice
-def test_the_data_survives_libreoffice_opening_and_saving_the_docx(tmp_path: Path) -> None:
+@pytest.mark.parametrize("text", [None, ZEICHEN], ids=["beispiel", "zeichen"])
+def test_the_data_survives_libreoffice_opening_and_saving_the_docx(
+    tmp_path: Path, text: str | None
+) -> None:
     require_libreoffice()
+    paper = PAPER
+    if text is not None:
+        data = {**PAPER.model_dump(mode="json", exclude_unset=True), "sachdarstellung": text}
+        paper = vorlagen.Sitzungsvorlage.model_validate(data)
     source = tmp_path / "vorlage.docx"
-    source.write_bytes(vorlagen.render(PAPER))
+    source.write_bytes(vorlagen.render(paper))
     soffice = shutil.which("soffice") or "soffice"
     subprocess.run(
         [
@@ -178,7 +190,65 @@ def test_the_data_survives_libreoffice_opening_and_saving_the_docx(tmp_path: Pat
     )
     saved = (tmp_path / "gespeichert" / "vorlage.docx").read_bytes()
     assert saved != source.read_bytes()  # LibreOffice wrote the package anew
-    assert vorlagen.read(saved) == PAPER  # the data, and the text it checks, kept
+    assert vorlagen.read(saved) == paper  # the data, and the text it checks, kept
+
+
+def test_a_hand_edited_docx_gives_a_pdf_that_says_so() -> None:
+    from vorlagen.pdfdaten import into_pdf, pdf_payload
+
+    require_libreoffice()
+    changed = changed_text(vorlagen.render(PAPER))
+    pdf = vorlagen.to_pdf(changed)
+    with pytest.raises(vorlagen.DataError, match="nach dem Erzeugen geändert"):
+        vorlagen.read(pdf)
+    payload, geaendert = pdf_payload(pdf)
+    assert geaendert
+    assert payload["text_geaendert"] is True
+    assert into_pdf is not None
+
+
+def test_a_template_saved_from_a_rendered_paper_carries_no_old_data() -> None:
+    old = vorlagen.render(vorlagen.Sitzungsvorlage.model_validate(
+        {**PAPER.model_dump(mode="json", exclude_unset=True), "nummer": "ALT/1"}
+    ))  # fmt: skip
+    loaded = vorlagen.Template.from_bytes(old, "aus-einer-vorlage.docx")
+    files = parts(loaded.render(PAPER))
+    items = [n for n in files if re.fullmatch(r"customXml/item\d+\.xml", n)]
+    assert len(items) == 1
+    assert b"ALT/1" not in files[items[0]]  # the template's text is its own business
+    assert vorlagen.read(pack(files)) == PAPER
+
+
+def test_images_given_by_path_come_back_equal(tmp_path: Path) -> None:
+    from tests.images import png
+
+    (tmp_path / "plan.png").write_bytes(png())
+    data = {
+        **PAPER.model_dump(mode="json", exclude_unset=True),
+        "sachdarstellung": [{"typ": "bild", "pfad": "plan.png", "alt": "Plan"}],
+    }
+    paper = vorlagen.Sitzungsvorlage.model_validate(data, context={"basis": tmp_path})
+    assert vorlagen.read(vorlagen.render(paper)) == paper
+
+
+def test_large_images_are_carried() -> None:
+    from tests.images import png
+
+    big = png(1600, 1600)
+    big = big + b"\0" * (8 * 2**20 - len(big))  # a PNG with 8 MB of trailing bytes
+    data = {
+        **PAPER.model_dump(mode="json", exclude_unset=True),
+        "sachdarstellung": [{"typ": "bild", "daten": big, "alt": "Großer Plan"}],
+    }
+    paper = vorlagen.Sitzungsvorlage.model_validate(data)
+    assert vorlagen.read(vorlagen.render(paper)) == paper
+
+
+def test_data_that_is_no_object_is_refused() -> None:
+    files = parts(vorlagen.render(PAPER))
+    files["customXml/item1.xml"] = f'<daten xmlns="{NAMESPACE}">[1]</daten>'.encode()
+    with pytest.raises(vorlagen.DataError, match="trägt keine Daten"):
+        vorlagen.read(pack(files))
 
 
 @pytest.fixture(scope="module")
@@ -344,3 +414,14 @@ def test_public_pdfs_hold_nothing_left_out() -> None:
     assert "Ö 4" in mappe.replace("\xa0", " ")
     for secret in secrets(token):
         assert secret not in mappe
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_an_edited_footer_or_header_is_a_change(template: str) -> None:
+    files = parts(vorlagen.render(PAPER, template))
+    (footer,) = [
+        n for n in files if n.startswith("word/footer") and PAPER.nummer.encode() in files[n]
+    ]
+    files[footer] = files[footer].replace(PAPER.nummer.encode(), b"0999/2026")
+    with pytest.raises(vorlagen.DataError, match="nach dem Erzeugen geändert"):
+        vorlagen.read(pack(files))

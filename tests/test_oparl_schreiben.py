@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import vorlagen
-from tests.conftest import example, example_sitzung, minimal_sitzung
+from tests.conftest import example, example_sitzung, minimal_data, minimal_sitzung
 from tests.oparl import errors, objects, require_schemas
 from tests.strategies import papers
 from vorlagen.oparl import from_meeting, from_paper, to_meeting, to_paper
@@ -78,7 +78,7 @@ def test_each_public_paper_validates(vorlage: vorlagen.Sitzungsvorlage) -> None:
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_the_rendered_document_is_the_main_file(kind: str) -> None:
     vorlage = PAPERS[0]
-    data = vorlagen.render(vorlage)
+    data = vorlagen.render(vorlage, fassung="oeffentlich")
     if kind == "pdf":
         data = b"%PDF-1.7\n% ein kleines PDF\n%%EOF\n"  # only its bytes matter here
     exported = paper(vorlage, datei=data)
@@ -252,7 +252,7 @@ def test_parameters_are_keyword_only() -> None:
 
 def test_what_is_exported_reads_back_without_a_warning() -> None:
     for vorlage in (v for v in PAPERS if v.oeffentlich):
-        exported = paper(vorlage, datei=vorlagen.render(vorlage))
+        exported = paper(vorlage, datei=vorlagen.render(vorlage, fassung="oeffentlich"))
         names = [vorlage.federfuehrung, *(b.gremium for b in vorlage.beratungsfolge)]
         organizations = {
             f"{BASE}/organization/{_slug(name)}": {
@@ -281,3 +281,40 @@ def test_what_is_exported_reads_back_without_a_warning() -> None:
         ("Ö 2", 1, True),
     ]
     assert sitzung.punkte[-1].oeffentlich is False
+
+
+def test_only_the_public_version_of_the_same_paper_is_published() -> None:
+    vorlage, other = PAPERS[0], PAPERS[1]
+    with pytest.raises(ValueError, match="interne Fassung"):
+        paper(vorlage, datei=vorlagen.render(vorlage))
+    with pytest.raises(ValueError, match=f"das der Vorlage {other.nummer}, nicht der Vorlage"):
+        paper(vorlage, datei=vorlagen.render(other, fassung="oeffentlich"))
+
+
+def test_ids_are_unique_even_for_one_gremium_twice_a_day() -> None:
+    twice = [
+        {"gremium": "Kreistag", "sitzungsdatum": "2026-06-01", "zustaendigkeit": "Vorberatung"},
+        {"gremium": "Kreistag", "sitzungsdatum": "2026-06-01", "zustaendigkeit": "Entscheidung"},
+    ]
+    vorlage = vorlagen.Sitzungsvorlage.model_validate(minimal_data(beratungsfolge=twice))
+    ids = [c["id"] for c in paper(vorlage)["consultation"]]
+    assert len(set(ids)) == 2
+    sechste = vorlagen.Sitzung.model_validate(minimal_sitzung(nummer=6))
+    siebte = vorlagen.Sitzung.model_validate(minimal_sitzung(nummer=7))
+    first, second = meeting(sechste), meeting(siebte)
+    assert first["id"] != second["id"]
+    assert first["agendaItem"][0]["id"] != second["agendaItem"][0]["id"]
+    for exported in (meeting(SITZUNG, nichtoeffentlich=True), *map(paper, PAPERS[:3])):
+        found = [item["id"] for _, item in objects(exported)]
+        assert len(found) == len(set(found))
+
+
+def test_an_antrag_names_who_brings_it_in() -> None:
+    antrag = vorlagen.Sitzungsvorlage.model_validate(
+        minimal_data(art="Antrag", federfuehrung="Fraktion BÜNDNIS 90/DIE GRÜNEN")
+    )
+    exported = paper(antrag)
+    assert "underDirectionOf" not in exported
+    read = from_paper(exported)
+    assert read.urheber == exported["originatorOrganization"]
+    assert read.warnungen == []

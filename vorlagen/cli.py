@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -233,7 +232,7 @@ def _parser() -> argparse.ArgumentParser:
         "--erstellt",
         type=datetime.fromisoformat,
         help="Zeitpunkt für created/modified, z. B. 2026-11-02T09:30 (deutsche Zeit); "
-        "Standard: die Änderungszeit der Datei",
+        "Standard: die Änderungszeit der Datei (in UTC)",
     )
     o.add_argument(
         "--nichtoeffentlich",
@@ -543,8 +542,7 @@ def _oparl(args: argparse.Namespace) -> int:
     from vorlagen.oparl import to_meeting, to_paper
 
     try:
-        text = args.datei.read_text(encoding="utf-8")
-        erstellt = args.erstellt or datetime.fromtimestamp(args.datei.stat().st_mtime)
+        erstellt = args.erstellt or datetime.fromtimestamp(args.datei.stat().st_mtime, tz=UTC)
         dokument = args.dokument.read_bytes() if args.dokument is not None else None
     except OSError as e:
         _say(f"{e.filename}: nicht lesbar: {e.strerror or e}")
@@ -555,7 +553,7 @@ def _oparl(args: argparse.Namespace) -> int:
         "nichtoeffentlich": args.nichtoeffentlich,
     }
     try:
-        if re.search(r"^\s*[\"']?tagesordnung[\"']?\s*:", text, re.MULTILINE):
+        if _model_of(args.datei) is Sitzung:
             sitzung = _load(args.datei, Sitzung)
             if sitzung is None:
                 return 1

@@ -36,11 +36,19 @@ from lxml import etree
 from pydantic import ValidationError
 
 from vorlagen.docx.ns import REL_NS
-from vorlagen.docx.package import SAFE_PARSER, XML_DECLARATION, add_part
+from vorlagen.docx.package import XML_DECLARATION, add_part, drop_part
 from vorlagen.errors import DataError
 from vorlagen.schemas import Sitzungsvorlage
 
-__all__ = ["FORMAT", "NAMESPACE", "carried", "data_part", "read", "with_data_part"]
+__all__ = [
+    "FORMAT",
+    "NAMESPACE",
+    "carried",
+    "data_part",
+    "docx_payload",
+    "read",
+    "with_data_part",
+]
 
 #: The format of the data; a reader refuses any other.
 FORMAT: Final = "vorlagen/1"
@@ -54,6 +62,10 @@ _DS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 # the item's id in the document's data store: one for every document of this library
 _ITEM_ID: Final = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)).upper() + "}"
 _ITEM: Final = re.compile(r"customXml/item(\d+)\.xml")
+# the data part holds images as Base64: a text node may pass libxml2's 10 MB default
+_DATA_PARSER: Final = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+)
 
 
 def with_data_part(files: dict[str, bytes]) -> str:
@@ -62,6 +74,12 @@ def with_data_part(files: dict[str, bytes]) -> str:
     The part is related from the body as Word relates a document's custom XML, with its
     properties part (its id in the data store); a template's own custom XML stays.
     """
+    for name in sorted(files):
+        found = _ITEM.fullmatch(name)
+        if found and _is_data(files[name]):
+            # a template saved from a rendered paper: that paper's data does not go on
+            drop_part(files, name)
+            drop_part(files, f"customXml/itemProps{found[1]}.xml")
     taken = {int(m[1]) for name in files if (m := _ITEM.fullmatch(name))}
     number = next(n for n in range(1, len(taken) + 2) if n not in taken)
     item = f"customXml/item{number}.xml"
@@ -78,20 +96,40 @@ def with_data_part(files: dict[str, bytes]) -> str:
     return item
 
 
-def data_part(vorlage: Sitzungsvorlage, body: bytes) -> bytes:
-    """The custom XML part of a rendered paper: its data, and the hash of its body's text."""
+def _is_data(content: bytes) -> bool:
+    """Whether a custom XML part is the data of a paper."""
+    return NAMESPACE.encode() in content[:500] and b"daten" in content[:500]
+
+
+def data_part(vorlage: Sitzungsvorlage, parts: Mapping[str, bytes]) -> bytes:
+    """The custom XML part of a rendered paper: its data, and the hash of its visible text.
+
+    ``parts`` are the rendered package's parts by name.
+    """
     payload = {
         "format": FORMAT,
-        "text_sha256": _sha256(body_text(body)),
+        "text_sha256": _sha256(visible_text(parts)),
         "vorlage": vorlage.model_dump(mode="json"),
     }
     text = escape(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     return f'{XML_DECLARATION}<daten xmlns="{NAMESPACE}">{text}</daten>'.encode()
 
 
-# a run's text, or the end of a paragraph (text cannot hold a "<": this finds only markup)
-# (one literal "<" first: the regex engine skips to each "<" fast)
-_TEXT: Final = re.compile(rb"<(?:w:t(?:\s[^>]*)?>([^<]*)</w:t>|(/w:p>|w:p(?:\s[^>]*)?/>))")
+# a run's text, a character written as an element, or the end of a paragraph (text cannot
+# hold a "<": this finds only markup; one literal "<" first: the regex engine skips to each
+# "<" fast). A tab stop (w:tab with attributes) and a page break (w:br w:type=...) are no
+# characters of the text: a program may write them otherwise.
+_TEXT: Final = re.compile(
+    rb"<(?:w:t(?:\s[^>]*)?>([^<]*)</w:t>|(/w:p>|w:p(?:\s[^>]*)?/>)"
+    rb"|w:(softHyphen|noBreakHyphen|tab|br|cr)\s*/>)"
+)
+_CHARACTERS: Final = {
+    b"softHyphen": b"\xc2\xad",  # U+00AD
+    b"noBreakHyphen": b"\xe2\x80\x91",  # U+2011
+    b"tab": b"\t",
+    b"br": b"\n",
+    b"cr": b"\n",
+}
 
 
 def body_text(document: bytes) -> str:
@@ -104,8 +142,35 @@ def body_text(document: bytes) -> str:
     ...           b' Stadt</w:t></w:r></w:p><w:p/>')
     'Kreis& Stadt\n\n'
     """
-    raw = b"".join(m[1] if m[2] is None else b"\n" for m in _TEXT.finditer(document))
+    raw = b"".join(
+        m[1] if m[1] is not None else b"\n" if m[2] is not None else _CHARACTERS[m[3]]
+        for m in _TEXT.finditer(document)
+    )
     return html.unescape(raw.decode("utf-8"))
+
+
+_HEADER_OR_FOOTER: Final = re.compile(r"word/(?:header|footer)\d*\.xml")
+# what a field shows (a page number, a count): a program updates it as it lays out the pages
+_FIELD_RESULT: Final = re.compile(
+    rb'<w:fldChar w:fldCharType="separate"\s*/>.*?<w:fldChar w:fldCharType="end"\s*/>'
+    rb"|<w:fldSimple\b[^>]*>.*?</w:fldSimple>",
+    re.DOTALL,
+)
+
+
+def visible_text(parts: Mapping[str, bytes]) -> str:
+    """The text a document shows, as a program that opens and saves it keeps it.
+
+    The body's text, then each different text of its headers and footers (without what
+    their fields show: page numbers are laid out anew), in order.
+    """
+    margins = {
+        body_text(_FIELD_RESULT.sub(b"", parts[name])).strip()
+        for name in parts
+        if _HEADER_OR_FOOTER.fullmatch(name)
+    }
+    body = body_text(parts.get("word/document.xml", b""))
+    return "\n".join([body, *sorted(m for m in margins if m)])
 
 
 def carried(docx: bytes) -> dict[str, Any] | None:
@@ -113,10 +178,10 @@ def carried(docx: bytes) -> dict[str, Any] | None:
     try:
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             for name in sorted(n for n in z.namelist() if _ITEM.fullmatch(n)):
-                root = etree.fromstring(z.read(name), SAFE_PARSER)
+                root = etree.fromstring(z.read(name), _DATA_PARSER)
                 if root.tag == f"{{{NAMESPACE}}}daten" and root.text:
-                    payload: dict[str, Any] = json.loads(root.text)
-                    return payload
+                    payload = json.loads(root.text)
+                    return payload if isinstance(payload, dict) else None
     except (zipfile.BadZipFile, etree.XMLSyntaxError, json.JSONDecodeError, KeyError):
         return None
     return None
@@ -143,7 +208,7 @@ def read(data: bytes, *, auch_geaendert: bool = False) -> Sitzungsvorlage:
 
         payload, changed = pdf_payload(data)
     else:
-        payload, changed = _docx_payload(data)
+        payload, changed = docx_payload(data)
     if changed and not auch_geaendert:
         msg = (
             "der Text des Dokuments wurde nach dem Erzeugen geändert: die mitgeführten Daten "
@@ -153,8 +218,12 @@ def read(data: bytes, *, auch_geaendert: bool = False) -> Sitzungsvorlage:
     return _vorlage(payload)
 
 
-def _docx_payload(data: bytes) -> tuple[dict[str, Any], bool]:
-    """The data a DOCX carries, and whether its text no longer matches it."""
+def docx_payload(data: bytes) -> tuple[dict[str, Any], bool]:
+    """The data a DOCX carries, and whether its text no longer matches it.
+
+    Raises:
+        DataError: not a DOCX, or one that carries no data.
+    """
     if not data.startswith(b"PK"):
         msg = "weder DOCX noch PDF: nur Dokumente dieser Bibliothek tragen ihre Daten"
         raise DataError(msg)
@@ -163,8 +232,12 @@ def _docx_payload(data: bytes) -> tuple[dict[str, Any], bool]:
         msg = "das Dokument trägt keine Daten einer Vorlage (mit dieser Bibliothek erzeugt?)"
         raise DataError(msg)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        text = body_text(z.read("word/document.xml")) if "word/document.xml" in z.namelist() else ""
-    return payload, payload.get("text_sha256") != _sha256(text)
+        parts = {
+            n: z.read(n)
+            for n in z.namelist()
+            if n == "word/document.xml" or _HEADER_OR_FOOTER.fullmatch(n)
+        }
+    return payload, payload.get("text_sha256") != _sha256(visible_text(parts))
 
 
 def _vorlage(payload: Mapping[str, Any]) -> Sitzungsvorlage:

@@ -123,15 +123,18 @@ def to_pdf_many(documents: Sequence[bytes], timeout: float | None = None) -> lis
 
 
 def _with_data(docx: bytes, pdf: bytes) -> bytes:
-    """The PDF, carrying the data its DOCX carries (a paper's: PDF/A-3b), if any."""
-    from vorlagen.daten import carried
+    """The PDF, carrying the data its DOCX carries (a paper's: PDF/A-3b), if any.
 
-    payload = carried(docx)
-    if payload is None:
+    A DOCX whose text was changed after rendering passes that on: its PDF's data says so.
+    """
+    from vorlagen.daten import carried, docx_payload
+
+    if carried(docx) is None:
         return pdf
     from vorlagen.pdfdaten import into_pdf
 
-    return into_pdf(pdf, payload)
+    payload, changed = docx_payload(docx)
+    return into_pdf(pdf, {**payload, "text_geaendert": True} if changed else payload)
 
 
 def _run(command: list[str], timeout: float, home: Path) -> str:

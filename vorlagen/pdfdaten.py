@@ -68,11 +68,15 @@ def pdf_payload(pdf: bytes) -> tuple[dict[str, Any], bool]:
             msg = f"das PDF trägt keine Daten einer Vorlage (keine Datei „{ATTACHMENT}“)"
             raise DataError(msg)
         try:
-            payload: dict[str, Any] = json.loads(spec.get_file().read_bytes())
+            payload = json.loads(spec.get_file().read_bytes())
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             msg = f"die Datei „{ATTACHMENT}“ im PDF ist kein JSON"
             raise DataError(msg) from e
-        return payload, payload.get("seiten_sha256") != _pages_sha256(document)
+        if not isinstance(payload, dict):
+            msg = f"die Datei „{ATTACHMENT}“ im PDF ist kein JSON-Objekt"
+            raise DataError(msg)
+        pages = payload.get("seiten_sha256") != _pages_sha256(document)
+        return payload, pages or payload.get("text_geaendert") is True
 
 
 def _pages_sha256(document: pikepdf.Pdf) -> str:

@@ -287,7 +287,7 @@ class Template:
         *,
         hausstil: HausstilLike | None = None,
     ) -> bytes:
-        """Render a paper to PDF/A-2b (tagged) through LibreOffice; see :mod:`vorlagen.pdf`."""
+        """Render a paper to PDF/A-3b (tagged, carrying its data) through LibreOffice."""
         from vorlagen.pdf import to_pdf
 
         return to_pdf(self.render(vorlage, fassung, hausstil=hausstil))

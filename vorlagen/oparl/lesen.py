@@ -506,6 +506,7 @@ def _vorlage(f: _Felder) -> OParlVorlage:
             for b in beratungen
         ],
         federfuehrung=f.urls("underDirectionOf"),
+        urheber=f.urls("originatorOrganization"),
         hauptdatei=f.objekt("mainFile", "File", _datei, _datei_url),
         anlagen=f.objekte("auxiliaryFile", "File", _datei, _datei_url),
         web=f.url("web"),

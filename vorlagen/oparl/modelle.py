@@ -103,6 +103,10 @@ class OParlVorlage(_Ergebnis):
     art: Vorlagenart | None = Field(default=None, description="wo paperType eine ist")
     beratungsfolge: list[OParlBeratung] = Field(default_factory=list)
     federfuehrung: list[str] = Field(default_factory=list, description="underDirectionOf")
+    urheber: list[str] = Field(
+        default_factory=list,
+        description="originatorOrganization: wer die Vorlage einbringt (bei einem Antrag)",
+    )
     hauptdatei: OParlDatei | None = Field(default=None, description="mainFile")
     anlagen: list[OParlDatei] = Field(default_factory=list, description="auxiliaryFile")
     web: str | None = None

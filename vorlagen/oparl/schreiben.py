@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -26,7 +27,6 @@ from zoneinfo import ZoneInfo
 from vorlagen.formatting import Hausstil
 from vorlagen.formatting.tagesordnung import top_nummern
 from vorlagen.schemas import (
-    Beratung,
     Sitzung,
     Sitzungsvorlage,
     Tagesordnungspunkt,
@@ -71,7 +71,8 @@ def to_paper(
         erstellt: when the paper was created (``created``); a naive time is German time.
         geaendert: when it was last changed (``modified``); ``erstellt`` if not given.
         datei: the rendered document (PDF or DOCX) to publish as ``mainFile``, with its
-            size and SHA-512 checksum.
+            size and SHA-512 checksum; one rendered by this library must be this paper's
+            public version (``fassung="oeffentlich"``).
         dateiname: the file's name (``fileName``); by default the paper's number and type.
         datei_url: where the file can be fetched (``accessUrl``); by default below the
             file's id.
@@ -83,8 +84,9 @@ def to_paper(
     ``authoritative`` is true exactly for the Entscheidung.
 
     Raises:
-        ValueError: ``base_url`` is no http(s) URL, a time is not a datetime, or the paper
-            is not public and ``nichtoeffentlich`` is not set.
+        ValueError: ``base_url`` is no http(s) URL, a time is not a datetime, the paper is
+            not public and ``nichtoeffentlich`` is not set, or ``datei`` is no PDF or DOCX,
+            or one of another paper, or an internal version.
     """
     urls = _Urls(base_url)
     stamps = _stamps(erstellt, geaendert)
@@ -121,7 +123,8 @@ def to_paper(
         "originatorOrganization": organisation if eingebracht else None,
         "underDirectionOf": None if eingebracht else organisation,
         "consultation": [
-            _consultation(vorlage, beratung, urls, stamps) for beratung in vorlage.beratungsfolge
+            _consultation(vorlage, stelle, urls, stamps)
+            for stelle in range(len(vorlage.beratungsfolge))
         ],
         **stamps,
     }
@@ -185,10 +188,11 @@ def to_meeting(
 
 
 def _consultation(
-    vorlage: Sitzungsvorlage, beratung: Beratung, urls: _Urls, stamps: Mapping[str, str]
+    vorlage: Sitzungsvorlage, stelle: int, urls: _Urls, stamps: Mapping[str, str]
 ) -> dict[str, Any]:
+    beratung = vorlage.beratungsfolge[stelle]
     return {
-        "id": urls.consultation(vorlage.nummer, beratung),
+        "id": urls.consultation(vorlage.nummer, stelle),
         "type": _TYPE + "Consultation",
         "paper": urls.paper(vorlage.nummer),
         "organization": [urls.organization(beratung.gremium)],
@@ -210,6 +214,7 @@ def _file(
     if data is None:
         return None
     mime_type, extension = _kind(data)
+    _published_version(vorlage, data, mime_type)
     file_id = urls.file(vorlage.nummer)
     file_name = file_name or f"{vorlage.art.value} {_slug(vorlage.nummer)}.{extension}"
     return {
@@ -224,6 +229,41 @@ def _file(
         "accessUrl": access_url or f"{file_id}/{_slug(file_name.rpartition('.')[0])}.{extension}",
         **stamps,
     }
+
+
+def _published_version(vorlage: Sitzungsvorlage, data: bytes, mime_type: str) -> None:
+    """Refuse a document of this library that is not the public version of this paper.
+
+    A document made elsewhere carries no data to tell; one made by this library does.
+    """
+    from vorlagen.daten import carried
+    from vorlagen.errors import DataError
+
+    if mime_type == _MIME_PDF:
+        from vorlagen.pdfdaten import pdf_payload
+
+        try:
+            payload: dict[str, Any] | None = pdf_payload(data)[0]
+        except DataError:
+            payload = None
+    else:
+        payload = carried(data)
+    if payload is None:
+        return
+    found = payload.get("vorlage")
+    carries: dict[str, Any] = found if isinstance(found, dict) else {}
+    if carries.get("nummer") != vorlage.nummer:
+        msg = (
+            f"datei: das Dokument ist das der Vorlage {carries.get('nummer')}, nicht der "
+            f"Vorlage {vorlage.nummer}"
+        )
+        raise ValueError(msg)
+    if carries.get("fassung") != "oeffentlich":
+        msg = (
+            "datei: das Dokument ist die interne Fassung (mit Sachbearbeitung): zu "
+            'veröffentlichen ist die öffentliche, render(…, fassung="oeffentlich")'
+        )
+        raise ValueError(msg)
 
 
 def _kind(data: bytes) -> tuple[str, str]:
@@ -268,9 +308,9 @@ def _agenda_item(
     }
     day = sitzung.beginn.date()
     if public and punkt.vorlage is not None:
-        for beratung in punkt.vorlage.beratungsfolge:
+        for stelle, beratung in enumerate(punkt.vorlage.beratungsfolge):
             if beratung.gremium == sitzung.gremium and beratung.sitzungsdatum == day:
-                item["consultation"] = urls.consultation(punkt.vorlage.nummer, beratung)
+                item["consultation"] = urls.consultation(punkt.vorlage.nummer, stelle)
                 break
     return {**item, **stamps}
 
@@ -294,9 +334,9 @@ class _Urls:
     def paper(self, nummer: str) -> str:
         return f"{self.base}/paper/{_slug(nummer)}"
 
-    def consultation(self, nummer: str, beratung: Beratung) -> str:
-        day = beratung.sitzungsdatum.isoformat()
-        return f"{self.base}/consultation/{_slug(nummer)}-{_slug(beratung.gremium)}-{day}"
+    def consultation(self, nummer: str, stelle: int) -> str:
+        """The Consultation of a paper's Beratung at ``stelle`` (from 0) of its Beratungsfolge."""
+        return f"{self.base}/consultation/{_slug(nummer)}-{stelle + 1}"
 
     def organization(self, name: str) -> str:
         return f"{self.base}/organization/{_slug(name)}"
@@ -305,7 +345,8 @@ class _Urls:
         return f"{self.base}/file/{_slug(nummer)}"
 
     def meeting(self, sitzung: Sitzung) -> str:
-        return f"{self.base}/meeting/{_slug(sitzung.gremium)}-{sitzung.beginn.date().isoformat()}"
+        tag = sitzung.beginn.date().isoformat()
+        return f"{self.base}/meeting/{_slug(sitzung.gremium)}-{tag}-{sitzung.nummer}"
 
     def location(self, ort: str) -> str:
         return f"{self.base}/location/{_slug(ort)}"
@@ -320,7 +361,8 @@ def _slug(text: str) -> str:
     >>> _slug("0187/2026"), _slug("Ausschuss für Schule und Bildung")
     ('0187-2026', 'ausschuss-fuer-schule-und-bildung')
     """
-    ascii_text = text.lower().translate(_UMLAUTE).encode("ascii", "ignore").decode()
+    composed = unicodedata.normalize("NFC", text).lower()
+    ascii_text = composed.translate(_UMLAUTE).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
 
 

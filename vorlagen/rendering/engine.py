@@ -104,8 +104,8 @@ class _Part:
         return self.source.expand(text)
 
 
-#: A part to fill after rendering, and how, from the rendered body.
-Carry = tuple[str, Callable[[bytes], bytes]]
+#: A part to fill after rendering, and how, from the rendered parts by name.
+Carry = tuple[str, Callable[[Mapping[str, bytes]], bytes]]
 
 
 @dataclass(frozen=True)
@@ -183,13 +183,13 @@ class Engine:
     ) -> bytes:
         """Render the template: DOCX bytes; the same input always gives the same bytes.
 
-        ``carry`` names a part of the package and makes its content from the rendered body
+        ``carry`` names a part of the package and makes its content from the rendered parts
         (the data the document carries, see :mod:`vorlagen.daten`).
         """
         changed = self._changed(context, state, properties)
         if carry is not None:
             name, make = carry
-            changed[name] = make(changed.get("word/document.xml", self.files["word/document.xml"]))
+            changed[name] = make({**self.files, **changed})
         entries = [
             deflate(name, changed.pop(name)) if name in changed else self.entries[name]
             for name in self.order

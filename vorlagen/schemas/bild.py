@@ -127,7 +127,9 @@ class Bild(Modell):
     def _aus_datei(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, dict) and value.get("pfad") and "daten" not in value:
             basis = (info.context or {}).get(BASIS)
-            return {**value, "daten": bild_lesen(str(value["pfad"]), basis)}
+            # once read, the image is its bytes: the model is what it carries, wherever it goes
+            gelesen = {k: v for k, v in value.items() if k != "pfad"}
+            return {**gelesen, "daten": bild_lesen(str(value["pfad"]), basis)}
         return value
 
     @property
