@@ -267,7 +267,7 @@ def test_the_pdf_is_a_pdfa3b_that_carries_the_data(pdf: bytes) -> None:
     assert str(spec.F) == str(spec.UF) == "vorlage.json"
     stream = spec.EF.F
     assert stream.Subtype == pikepdf.Name("/application/json")
-    assert "/ModDate" in stream.Params
+    assert re.fullmatch(r"D:\d{14}(Z|[+-]\d\d'\d\d')?", str(stream.Params.ModDate))
     assert spec.objgen == document.attachments["vorlage.json"].obj.objgen
     payload: dict[str, Any] = json.loads(stream.read_bytes())
     assert payload["format"] == FORMAT

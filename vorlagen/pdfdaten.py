@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from typing import Any, Final
 
 import pikepdf
@@ -31,7 +32,8 @@ def into_pdf(pdf: bytes, payload: dict[str, Any]) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         payload = {**payload, "seiten_sha256": _pages_sha256(document)}
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        stamp = str(document.docinfo.get("/CreationDate", ""))
+        # LibreOffice writes UTC as "D:20261130005102Z'": the date of the PDF, well-formed
+        stamp = re.sub(r"Z'$", "Z", str(document.docinfo.get("/CreationDate", "")))
         spec = pikepdf.AttachedFileSpec(
             document,
             data,
