@@ -286,7 +286,8 @@ def test_mitteilungsvorlage(mitteilung: tuple[Sitzungsvorlage, bytes, Document])
     assert sach[0][1] == (
         "Der Kreis fördert die Schulsozialarbeit an seinen vier Berufskollegs seit dem "
         "1.\xa0August\xa02020. Die Landesmittel nach dem Runderlass zur Schulsozialarbeit "
-        "betragen im laufenden Jahr 318.450,00\xa0€, der Eigenanteil des Kreises 106.150,00\xa0€."
+        "betragen im laufenden Jahr 318.450,00\xa0€, der Eigenanteil des Kreises 106.150,00\xa0€. "
+        "Einzelheiten enthält der Jahresbericht (Anlage\xa01)."
     )
     assert ("Heading 4", "Schwerpunkte im Schuljahr 2026/27") in sach
     line_break = next(t for s, t in sach if "Stichtag" in t)

@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         render_niederschrift,
     )
     from vorlagen.pdf import to_pdf, to_pdf_many
+    from vorlagen.regeln import Befund, Geschaeftsordnung, pruefen
     from vorlagen.template import Dokument, Fassung, Template, check_template, shipped_templates
 
 __version__ = "0.1.0"
@@ -86,6 +87,7 @@ __all__ = [
     "Abstimmung",
     "AccessibilityProblem",
     "Anlage",
+    "Befund",
     "Beratung",
     "Beschlussauszug",
     "Betrag",
@@ -105,6 +107,7 @@ __all__ = [
     "Finanzposition",
     "Fraktionsstimmen",
     "Freitext",
+    "Geschaeftsordnung",
     "Hausstil",
     "Inhalt",
     "Klimarelevanz",
@@ -140,6 +143,7 @@ __all__ = [
     "__version__",
     "check_accessibility",
     "check_template",
+    "pruefen",
     "read",
     "render",
     "render_auszug",
@@ -161,6 +165,9 @@ _LAZY = {
     "AccessibilityProblem": "vorlagen.accessibility",
     "check_accessibility": "vorlagen.accessibility",
     "read": "vorlagen.daten",
+    "pruefen": "vorlagen.regeln",
+    "Befund": "vorlagen.regeln",
+    "Geschaeftsordnung": "vorlagen.regeln",
     "render": "vorlagen.api",
     "render_pdf": "vorlagen.api",
     "render_einladung": "vorlagen.documents",

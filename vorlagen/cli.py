@@ -33,7 +33,7 @@ from vorlagen.template import Fassung, Template, check_template
 
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
-    from vorlagen.pruefen import Geschaeftsordnung
+    from vorlagen.regeln import Geschaeftsordnung
 
 __all__ = [
     "example_json",
@@ -595,7 +595,7 @@ def _model_of(path: Path) -> type[Sitzungsvorlage] | type[Sitzung] | type[Nieder
 
 def _geschaeftsordnung(path: Path | None) -> Geschaeftsordnung | None:
     """The Geschäftsordnung of ``--go``, the NRW defaults without; None after saying why not."""
-    from vorlagen.pruefen import Geschaeftsordnung
+    from vorlagen.regeln import Geschaeftsordnung
 
     if path is None:
         return Geschaeftsordnung()
@@ -614,7 +614,7 @@ def _geschaeftsordnung(path: Path | None) -> Geschaeftsordnung | None:
 
 def _befunde(obj: Sitzungsvorlage | Sitzung | Niederschrift, go: Geschaeftsordnung) -> int:
     """Print the findings on ``obj``; the number of errors among them."""
-    from vorlagen.pruefen import Schwere, pruefen
+    from vorlagen.regeln import Schwere, pruefen
 
     befunde = pruefen(obj, go)
     for befund in befunde:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vorlagen.pruefen.befund import Befund, Schwere
-from vorlagen.pruefen.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
-from vorlagen.pruefen.sitzung import sitzung_befunde
+from vorlagen.regeln.befund import Befund, Schwere
+from vorlagen.regeln.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
+from vorlagen.regeln.sitzung import sitzung_befunde
 from vorlagen.schemas import Ergebnis, Niederschrift, Sitzungsvorlage, Zustaendigkeit
 
 __all__ = ["niederschrift_befunde"]

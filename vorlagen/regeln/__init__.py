@@ -10,7 +10,7 @@ do, and its source: the law where it rules (only paragraphs confirmed), else the
 Geschäftsordnung's own paragraph from :class:`Geschaeftsordnung`.
 
 >>> import vorlagen
->>> from vorlagen.pruefen import pruefen
+>>> from vorlagen.regeln import pruefen
 >>> befunde = pruefen(vorlagen.Sitzungsvorlage.model_validate({
 ...     "art": "Mitteilungsvorlage", "nummer": "0001/2026", "datum": "2026-05-04",
 ...     "betreff": "Bericht", "koerperschaft": "Kreis Lindenau", "federfuehrung": "Amt 10",
@@ -25,11 +25,11 @@ Geschäftsordnung's own paragraph from :class:`Geschaeftsordnung`.
 
 from __future__ import annotations
 
-from vorlagen.pruefen.befund import Befund, Schwere
-from vorlagen.pruefen.geschaeftsordnung import Frist, Geschaeftsordnung, Grund, Vorberatung
-from vorlagen.pruefen.niederschrift import niederschrift_befunde
-from vorlagen.pruefen.sitzung import sitzung_befunde
-from vorlagen.pruefen.vorlage import vorlage_befunde
+from vorlagen.regeln.befund import Befund, Schwere
+from vorlagen.regeln.geschaeftsordnung import Frist, Geschaeftsordnung, Grund, Vorberatung
+from vorlagen.regeln.niederschrift import niederschrift_befunde
+from vorlagen.regeln.sitzung import sitzung_befunde
+from vorlagen.regeln.vorlage import vorlage_befunde
 from vorlagen.schemas import Niederschrift, Sitzung, Sitzungsvorlage
 
 __all__ = ["Befund", "Frist", "Geschaeftsordnung", "Grund", "Schwere", "Vorberatung", "pruefen"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from vorlagen.pruefen.befund import Befund, Schwere
-from vorlagen.pruefen.geschaeftsordnung import Frist, Geschaeftsordnung, Koerperschaftsart
-from vorlagen.pruefen.kalender import feiertage, tage_zwischen
-from vorlagen.pruefen.vorlage import vorlage_befunde
+from vorlagen.regeln.befund import Befund, Schwere
+from vorlagen.regeln.geschaeftsordnung import Frist, Geschaeftsordnung, Koerperschaftsart
+from vorlagen.regeln.kalender import feiertage, tage_zwischen
+from vorlagen.regeln.vorlage import vorlage_befunde
 from vorlagen.schemas import Sitzung, Sitzungsvorlage, Tagesordnungspunkt
 
 __all__ = ["sitzung_befunde"]

@@ -11,7 +11,7 @@ from functools import cache
 
 import holidays
 
-from vorlagen.pruefen.geschaeftsordnung import Frist
+from vorlagen.regeln.geschaeftsordnung import Frist
 
 __all__ = ["feiertage", "tage_zwischen"]
 

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 import vorlagen
 from tests.conftest import EXAMPLES, example_sitzung, minimal_data, minimal_sitzung
-from vorlagen.pruefen import Befund, Frist, Geschaeftsordnung, Grund, Schwere, pruefen
-from vorlagen.pruefen.kalender import feiertage, tage_zwischen
+from vorlagen.regeln import Befund, Frist, Geschaeftsordnung, Grund, Schwere, pruefen
+from vorlagen.regeln.kalender import feiertage, tage_zwischen
 
 GO = Geschaeftsordnung()
 # the only paragraphs of law the findings cite: each confirmed by a source (README, note)
@@ -466,7 +466,7 @@ def test_a_geschaeftsordnung_from_toml(tmp_path: Path) -> None:
 
 def test_only_confirmed_paragraphs_of_law_are_cited() -> None:
     """Every citation of a law in the checks' code is one a source confirms."""
-    package = Path(vorlagen.__file__).parent / "pruefen"
+    package = Path(vorlagen.__file__).parent / "regeln"
     cited = set()
     for source in package.glob("*.py"):
         cited |= set(re.findall(r'"(§[^"]*(?:GO|KrO) NRW)"', source.read_text(encoding="utf-8")))
@@ -478,3 +478,20 @@ def test_only_confirmed_paragraphs_of_law_are_cited() -> None:
 def test_pruefen_refuses_what_it_cannot_check() -> None:
     with pytest.raises(TypeError, match="erwartet eine Sitzungsvorlage, Sitzung oder"):
         pruefen("Vorlage")  # type: ignore[arg-type]
+
+
+def test_the_example_geschaeftsordnung() -> None:
+    go = Geschaeftsordnung.from_toml(EXAMPLES / "geschaeftsordnung-kreistag.toml")
+    assert (go.name, go.ladungsfrist.tage, go.ladungsfrist.paragraph) == (
+        "GeschO Kreistag", 7, "§ 1 Abs. 1",
+    )  # fmt: skip
+    for example in (example_sitzung(), niederschrift()):
+        assert pruefen(example, go) == []  # the examples name their Anlagen, keep the rules
+    spaet = example_sitzung().model_copy(update={"einladungsdatum": date(2026, 12, 5)})
+    (befund,) = pruefen(spaet, go)
+    assert str(befund) == (
+        "fehler   § 1 Abs. 1 GeschO Kreistag; § 32 Abs. 2 KrO NRW  einladungsdatum: zwischen "
+        "Einladung (05.12.2026) und Sitzung (09.12.2026) liegen 3 Kalendertage, die "
+        "Ladungsfrist verlangt 7 Kalendertage: spätestens am 01.12.2026 einladen oder die "
+        "Sitzung verlegen"
+    )

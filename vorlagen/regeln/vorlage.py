@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from vorlagen.pruefen.befund import Befund, Schwere
-from vorlagen.pruefen.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
+from vorlagen.regeln.befund import Befund, Schwere
+from vorlagen.regeln.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
 from vorlagen.schemas import Sitzungsvorlage, Vorlagenart, Zustaendigkeit
 
 __all__ = ["ist_vertretung", "texte", "vorlage_befunde"]
