@@ -24,7 +24,7 @@ BELEGT = {
     "§ 31 GO NRW, § 43 Abs. 2 GO NRW",
     "§ 48 Abs. 1 Satz 5 GO NRW",
     "§ 52 GO NRW",
-    "§ 60 Abs. 1 GO NRW",
+    "§ 60 GO NRW",
     "§ 83 Abs. 1 Satz 2 GO NRW",
 }
 
@@ -162,8 +162,21 @@ def test_an_item_added_late_needs_urgency(tag: str, fehler: bool) -> None:
     assert pruefen(nachtrag("2026-06-10", dringlich=True)) == []  # added in the meeting
 
 
-def test_an_item_added_before_the_einladung_is_questioned() -> None:
-    assert regeln(pruefen(nachtrag("2026-05-20"))) == ["nachtrag-vor-einladung"]
+def test_an_item_added_before_the_einladung_or_after_the_meeting_is_questioned() -> None:
+    assert regeln(pruefen(nachtrag("2026-05-20"))) == ["nachtrag-datum"]
+    (befund,) = pruefen(nachtrag("2026-06-11"))
+    assert (befund.regel, befund.schwere) == ("nachtrag-datum", Schwere.HINWEIS)
+    assert "nach der Sitzung (10.06.2026)" in befund.meldung
+
+
+def test_a_committees_nachtrag_cites_the_geschaeftsordnung_only() -> None:
+    items = [{"titel": "Eröffnung"}, {"titel": "Radweg", "nachtrag": "2026-06-09"}]
+    ausschuss = sitzung(
+        koerperschaft="Stadt Lindenau", gremium="Bauausschuss", beginn="2026-06-10T17:00",
+        einladungsdatum="2026-05-27", tagesordnung=items,
+    )  # fmt: skip
+    (befund,) = pruefen(ausschuss)
+    assert befund.quelle == "GeschO (Nachtrag)"
 
 
 # -- public and non-public -------------------------------------------------------------------
@@ -311,8 +324,9 @@ def test_unplanned_spending_states_its_cover(
     ("koerperschaft", "gremium", "zustaendigkeit", "fehler", "quelle"),
     [
         ("Stadt Lindenau", "Rat", "Genehmigung", False, ""),
-        ("Stadt Lindenau", "Rat", "Kenntnisnahme", True, "§ 60 Abs. 1 GO NRW"),
-        ("Stadt Lindenau", "Haupt- und Finanzausschuss", "Genehmigung", True, "§ 60 Abs. 1 GO NRW"),
+        ("Stadt Lindenau", "Rat", "Kenntnisnahme", True, "§ 60 GO NRW"),
+        # a committee's own Dringlichkeitsentscheidung goes back to it (§ 60 Abs. 2 GO NRW)
+        ("Stadt Lindenau", "Haupt- und Finanzausschuss", "Genehmigung", False, ""),
         ("Kreis Lindenau", "Kreistag", "Genehmigung", False, ""),
         (
             "Kreis Lindenau",
@@ -343,7 +357,7 @@ def test_a_dringlichkeitsentscheidung_goes_to_the_council(
     [
         ([VORBERATEN[0]], None),
         ([], Schwere.WARNUNG),
-        ([{**VORBERATEN[0], "sitzungsdatum": "2026-06-01"}], Schwere.WARNUNG),  # not before
+        ([{**VORBERATEN[0], "sitzungsdatum": "2026-06-01"}], None),  # the same day, before it
     ],
 )
 def test_the_kreisausschuss_prepares_the_kreistag(
@@ -495,3 +509,128 @@ def test_the_example_geschaeftsordnung() -> None:
         "Ladungsfrist verlangt 7 Kalendertage: spätestens am 01.12.2026 einladen oder die "
         "Sitzung verlegen"
     )
+
+
+# -- found by review: each a case the rules once got wrong -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fehlt"),
+    [
+        ("Zuschuss laut Anlage 1 - 100000 Euro.", []),  # no range of a hundred thousand
+        ("Anlage 2 – 15 Seiten", [2]),
+        ("aus Anlage 3 zur Hauptsatzung; der Lageplan ist Anlage 1.", []),
+        ("Für die PV-Anlage 2027 werden Mittel benötigt; siehe Anlage 1.", []),
+        ("Siehe Anlagen 1 und 2 bis 4.", [2, 3, 4]),
+        ("Siehe Anlage II.", [2]),
+    ],
+)
+def test_the_anlagen_named(text: str, fehlt: list[int]) -> None:
+    befunde = pruefen(vorlage(sachdarstellung=text, anlagen=[{"titel": "Plan"}],
+                              beratungsfolge=VORBERATEN))  # fmt: skip
+    found = [b for b in befunde if b.regel == "anlage-fehlt"]
+    assert len(found) == (1 if fehlt else 0)
+    if fehlt:
+        genannt = ", ".join(map(str, fehlt[:-1])) + " und " if len(fehlt) > 1 else ""
+        assert (
+            f"nennt Anlage {genannt}{fehlt[-1]}, die Vorlage hat nur eine Anlage"
+            in found[0].meldung
+        )
+
+
+def test_an_anlage_named_in_the_klimarelevanz() -> None:
+    klima = {"bewertung": "ja, positiv", "erlaeuterung": "Siehe Energiekonzept (Anlage 1)."}
+    befunde = pruefen(vorlage(anlagen=[{"titel": "Energiekonzept"}], klimarelevanz=klima,
+                              beratungsfolge=VORBERATEN))  # fmt: skip
+    assert befunde == []
+
+
+def test_a_land_must_be_one() -> None:
+    assert Geschaeftsordnung(land="NRW").land == "NW"
+    assert Geschaeftsordnung(land="by").land == "BY"
+    with pytest.raises(ValidationError, match="kein Land: „Westfalen“; erlaubt sind BB, BE"):
+        Geschaeftsordnung(land="Westfalen")
+
+
+@pytest.mark.parametrize(
+    ("grund", "passt"),
+    [
+        ("Beratung nichtöffentlich auf Wunsch der Fraktion", False),
+        ("Steuerungsgruppe Klimaschutz", False),
+        ("Beteiligungsprozess noch offen", False),
+        ("Niederschrift des nicht öffentlichen Teils", True),
+        ("Genehmigung der nicht-öffentlichen Niederschrift", True),
+        ("Grunderwerb für den Radweg", True),
+        ("Wahrung schutzwürdiger Interessen Einzelner", True),
+        ("Grundstu\u0308cksangelegenheit", True),  # "ü" decomposed (NFD)
+    ],
+)
+def test_the_catalogue_matches_words_not_letters(grund: str, passt: bool) -> None:
+    assert ("nichtoeffentlich-grund" not in regeln(pruefen(nichtoeffentlich(grund)))) is passt
+
+
+def test_a_papers_own_reason_is_checked_where_it_is_written() -> None:
+    paper = minimal_data(oeffentlich=False, nichtoeffentlich_grund="weil es besser so ist",
+                         beratungsfolge=VORBERATEN)  # fmt: skip
+    befunde = pruefen(mit_vorlage(paper, oeffentlich=False))
+    assert [b.feld for b in befunde if b.regel == "nichtoeffentlich-grund"] == [
+        "tagesordnung.1.vorlage.nichtoeffentlich_grund"
+    ]
+    (allein,) = pruefen(vorlagen.Sitzungsvorlage.model_validate(paper))
+    assert allein.feld == "nichtoeffentlich_grund"
+
+
+def test_towns_named_kreis_and_stadt_are_towns() -> None:
+    for name in ("Kreis- und Universitätsstadt Siegen", "Kreis- und Hochschulstadt Meschede"):
+        assert GO.art(name) == "gemeinde"
+
+
+@pytest.mark.parametrize(
+    ("erlaeuterung", "fehler"),
+    [
+        ("Die Dachdeckung der Turnhalle ist undicht.", True),
+        ("Eine Deckung ist im laufenden Haushaltsjahr nicht möglich.", True),
+        ("Die Mehraufwendungen sind nicht gedeckt.", True),
+        ("Die Deckung erfolgt durch Minderaufwand. Der Rest ist offen.", False),
+    ],
+)
+def test_a_cover_is_a_cover(erlaeuterung: str, fehler: bool) -> None:
+    stadt = minimal_data(koerperschaft="Stadt Lindenau",
+                         finanzielle_auswirkungen=finanzen("außerplanmäßig", erlaeuterung),
+                         beratungsfolge=[{**VORBERATEN[1], "gremium": "Rat"}])  # fmt: skip
+    befunde = pruefen(vorlagen.Sitzungsvorlage.model_validate(stadt))
+    assert ("deckung-fehlt" in regeln(befunde)) is fehler
+
+
+def test_a_missing_result_of_an_unterpunkt_names_it() -> None:
+    data = yaml.safe_load((EXAMPLES / "niederschrift-kreistag.yaml").read_text(encoding="utf-8"))
+    meeting = yaml.safe_load((EXAMPLES / "sitzung-kreistag.yaml").read_text(encoding="utf-8"))
+    entscheidung = [
+        {"gremium": "Kreisausschuss", "sitzungsdatum": "2026-11-25",
+         "zustaendigkeit": "Vorberatung"},
+        {"gremium": "Kreistag", "sitzungsdatum": "2026-12-09", "zustaendigkeit": "Entscheidung"},
+    ]  # fmt: skip
+    meeting["tagesordnung"][4]["unterpunkte"][1]["vorlage"] = minimal_data(
+        nummer="0230/2026", beratungsfolge=entscheidung
+    )
+    ohne = [e for e in data["ergebnisse"] if (e["top"], e.get("unterpunkt")) != (5, 2)]
+    n = niederschrift(sitzung=meeting, ergebnisse=ohne)
+    (befund,) = [b for b in pruefen(n) if b.regel == "ergebnis-fehlt"]
+    assert befund.feld == "sitzung.tagesordnung.4.unterpunkte.1"
+    assert "(Punkt 5.2)" in befund.meldung
+    assert "„top: 5, unterpunkt: 2“" in befund.meldung
+
+
+def test_one_day_in_german() -> None:
+    (befund,) = pruefen(sitzung(beginn="2026-06-01T17:00", einladungsdatum="2026-05-30"))
+    assert "liegt 1 Kalendertag," in befund.meldung
+    go = Geschaeftsordnung(ladungsfrist=Frist(tage=1))
+    (befund,) = pruefen(sitzung(beginn="2026-06-01T17:00", einladungsdatum="2026-05-31"), go)
+    assert "liegen 0 Kalendertage, die Ladungsfrist verlangt 1 Kalendertag" in befund.meldung
+
+
+def test_a_committees_minutes_cite_the_geschaeftsordnung() -> None:
+    go = Geschaeftsordnung(niederschrift_paragraph="§ 25 Abs. 1")
+    data = yaml.safe_load((EXAMPLES / "niederschrift-kreistag.yaml").read_text(encoding="utf-8"))
+    assert data
+    assert go.stelle(go.niederschrift_paragraph, "Niederschrift") == "§ 25 Abs. 1 GeschO"

@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
+import holidays
 from pydantic import Field, field_validator
 
 from vorlagen.schemas._base import Modell
@@ -43,29 +45,56 @@ class Frist(Modell):
     )
 
     def __str__(self) -> str:
-        einheit = {"kalendertage": "Kalendertage", "werktage": "Werktage"}[self.zaehlung]
-        return f"{self.tage} {einheit}"
+        return tage(self.tage, self.zaehlung)
+
+
+def tage(anzahl: int, zaehlung: str) -> str:
+    """A number of days in German: "1 Werktag", "3 Kalendertage".
+
+    >>> tage(1, "werktage"), tage(0, "kalendertage")
+    ('1 Werktag', '0 Kalendertage')
+    """
+    einheit = {"kalendertage": "Kalendertag", "werktage": "Werktag"}[zaehlung]
+    return f"{anzahl} {einheit}" if anzahl == 1 else f"{anzahl} {einheit}e"
 
 
 class Grund(Modell):
     """A reason the Geschäftsordnung allows for a non-public item, and how to know it."""
 
-    bezeichnung: str = Field(description="z. B. „Personalangelegenheiten“")
-    stichworte: list[str] = Field(
+    bezeichnung: str = Field(min_length=1, description="z. B. „Personalangelegenheiten“")
+    stichworte: list[Annotated[str, Field(min_length=1)]] = Field(
         default_factory=list,
-        description="Wortteile, an denen der Grund eines Punktes zu erkennen ist, z. B. "
-        "„personal“; ohne Angabe die Bezeichnung",
+        description="Wortanfänge, an denen der Grund eines Punktes zu erkennen ist, z. B. "
+        "„personal“; „niederschrift&nichtöffentlich“ verlangt beide; ohne Angabe die "
+        "Bezeichnung",
     )
 
     def passt(self, text: str) -> bool:
-        """Whether the reason ``text`` names this one (case and inflection aside).
+        """Whether the reason ``text`` names this one: a Stichwort begins one of its words.
 
-        >>> Grund(bezeichnung="Personalangelegenheiten", stichworte=["personal"]).passt(
-        ...     "Personal- und Vertragsangelegenheiten")
+        Case, Unicode form and the spelling "nicht öffentlich"/"nicht-öffentlich" aside.
+
+        >>> personal = Grund(bezeichnung="Personalangelegenheiten", stichworte=["personal"])
+        >>> personal.passt("Personal- und Vertragsangelegenheiten"), personal.passt("Fachpersonal")
+        (True, False)
+        >>> Grund(bezeichnung="N", stichworte=["niederschrift&nichtöffentlich"]).passt(
+        ...     "Niederschrift des nicht öffentlichen Teils")
         True
         """
-        gefaltet = text.casefold()
-        return any(wort.casefold() in gefaltet for wort in self.stichworte or [self.bezeichnung])
+        gefaltet = _gefaltet(text)
+        return any(
+            all(
+                re.search(rf"(?<!\w){re.escape(_gefaltet(teil))}", gefaltet)
+                for teil in wort.split("&")
+            )
+            for wort in self.stichworte or [self.bezeichnung]
+        )
+
+
+def _gefaltet(text: str) -> str:
+    """Text to compare: NFC, case-folded, "nicht öffentlich" in one word."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"nicht[\s-]+öffentlich", "nichtöffentlich", folded)
 
 
 class Vorberatung(Modell):
@@ -83,22 +112,41 @@ def _gruende() -> list[Grund]:
         Grund(bezeichnung="Personalangelegenheiten", stichworte=["personal"]),
         Grund(
             bezeichnung="Grundstücksangelegenheiten",
-            stichworte=["grundstück", "liegenschaft", "erbbau"],
+            stichworte=["grundstück", "liegenschaft", "erbbau", "grunderwerb", "flurstück"],
         ),
         Grund(bezeichnung="Vergaben", stichworte=["vergabe", "ausschreibung", "zuschlag"]),
         Grund(
             bezeichnung="Verträge und Geschäftsgeheimnisse Dritter",
-            stichworte=["vertrag", "geschäftsgeheim", "betriebsgeheim"],
+            stichworte=["vertrag", "verträge", "geschäftsgeheim", "betriebsgeheim"],
         ),
         Grund(
             bezeichnung="Angelegenheiten Einzelner (Steuern, Abgaben, Sozialleistungen)",
-            stichworte=["steuer", "abgabe", "sozial", "stundung", "erlass", "einzelfall"],
+            stichworte=[
+                "steuern",
+                "steuersache",
+                "steuerangelegenheit",
+                "abgabe",
+                "stundung",
+                "sozialleistung",
+                "sozialhilfe",
+                "einzelfall",
+                "einzelner",
+                "schutzwürdig",
+            ],
         ),
-        Grund(bezeichnung="Rechtsstreitigkeiten", stichworte=["rechtsstreit", "klage", "prozess"]),
+        Grund(
+            bezeichnung="Rechtsstreitigkeiten",
+            stichworte=["rechtsstreit", "klage", "prozess", "gerichtsverfahren"],
+        ),
         Grund(bezeichnung="Rechnungsprüfung", stichworte=["rechnungsprüfung", "prüfbericht"]),
         Grund(
             bezeichnung="Niederschriften und Mitteilungen nichtöffentlicher Sitzungen",
-            stichworte=["nichtöffentlich"],
+            stichworte=[
+                "niederschrift&nichtöffentlich",
+                "protokoll&nichtöffentlich",
+                "mitteilung&nichtöffentlich",
+                "bekanntgabe&nichtöffentlich",
+            ],
         ),
     ]
 
@@ -160,11 +208,28 @@ class Geschaeftsordnung(Modell):
         description="die Stelle zur Befangenheit (für einen Kreis; für eine Gemeinde zitieren "
         "die Befunde § 31 GO NRW)",
     )
+    niederschrift_paragraph: str | None = Field(
+        default=None,
+        description="die Stelle zur Niederschrift eines Ausschusses (für Kreistag, "
+        "Kreisausschuss und Rat zitieren die Befunde das Gesetz)",
+    )
     dringlichkeit_paragraph: str | None = Field(
         default=None,
         description="die Stelle zu Dringlichkeitsentscheidungen (für einen Kreis, dessen "
         "Kreisordnung die Befunde nicht zitieren)",
     )
+
+    @field_validator("land")
+    @classmethod
+    def _land(cls, value: str) -> str:
+        kuerzel = {"NRW": "NW"}.get(value.upper(), value.upper())
+        laender = sorted(s for s in holidays.country_holidays("DE").subdivisions if len(s) == 2)
+        if kuerzel not in laender:
+            msg = (
+                f"kein Land: „{value}“; erlaubt sind {', '.join(laender)} (NW: Nordrhein-Westfalen)"
+            )
+            raise ValueError(msg)
+        return kuerzel
 
     @field_validator("nummernmuster")
     @classmethod
@@ -196,10 +261,15 @@ class Geschaeftsordnung(Modell):
         >>> go = Geschaeftsordnung()
         >>> go.art("Kreis Lindenau"), go.art("Hochsauerlandkreis"), go.art("Kreisstadt Siegburg")
         ('kreis', 'kreis', 'gemeinde')
+        >>> go.art("Kreis- und Universitätsstadt Siegen"), go.art("Rhein-Kreis Neuss")
+        ('gemeinde', 'kreis')
         """
         if self.koerperschaft is not None:
             return self.koerperschaft
-        return "kreis" if re.search(r"kreis\b", koerperschaft, re.IGNORECASE) else "gemeinde"
+        # "Kreis Lindenau", "Rhein-Kreis Neuss", "Hochsauerlandkreis"; not "Kreisstadt …" or
+        # "Kreis- und Universitätsstadt Siegen"
+        kreis = re.search(r"kreis\b(?!\s*-)", koerperschaft, re.IGNORECASE)
+        return "kreis" if kreis and not re.search(r"stadt\b", koerperschaft) else "gemeinde"
 
     def vorberatung_fuer(self, art: Koerperschaftsart) -> list[Vorberatung]:
         """Who prepares which decision.

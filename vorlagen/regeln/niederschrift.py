@@ -11,6 +11,7 @@ from collections import Counter
 from vorlagen.regeln.befund import Befund, Schwere
 from vorlagen.regeln.geschaeftsordnung import Geschaeftsordnung, Koerperschaftsart
 from vorlagen.regeln.sitzung import sitzung_befunde
+from vorlagen.regeln.vorlage import ist_gesetzlich
 from vorlagen.schemas import Ergebnis, Niederschrift, Sitzungsvorlage, Zustaendigkeit
 
 __all__ = ["niederschrift_befunde"]
@@ -19,17 +20,24 @@ __all__ = ["niederschrift_befunde"]
 def niederschrift_befunde(n: Niederschrift, go: Geschaeftsordnung) -> list[Befund]:
     """Every finding on the minutes ``n``, and on its meeting (below ``sitzung``)."""
     art = go.art(n.sitzung.koerperschaft)
-    befunde = [*_vorsitz(n, art), *_ergebnisse(n, art)]
+    befunde = [*_vorsitz(n, go, art), *_ergebnisse(n, go, art)]
     for nummer, ergebnis in enumerate(n.ergebnisse):
         befunde += _befangen(n, ergebnis, nummer, go, art)
     return befunde + sitzung_befunde(n.sitzung, go, "sitzung")
 
 
-def _niederschrift_stelle(art: Koerperschaftsart) -> str:
-    return "§ 37 KrO NRW" if art == "kreis" else "§ 52 GO NRW"
+def _niederschrift_stelle(n: Niederschrift, go: Geschaeftsordnung, art: Koerperschaftsart) -> str:
+    """Where the law asks for the minutes of this meeting's Gremium.
+
+    § 37 KrO NRW for the Kreistag and the Kreisausschuss, § 52 GO NRW for the Rat; for
+    another committee the Geschäftsordnung.
+    """
+    if ist_gesetzlich(n.sitzung.gremium, go, art):
+        return "§ 37 KrO NRW" if art == "kreis" else "§ 52 GO NRW"
+    return go.stelle(go.niederschrift_paragraph, "Niederschrift")
 
 
-def _vorsitz(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
+def _vorsitz(n: Niederschrift, go: Geschaeftsordnung, art: Koerperschaftsart) -> list[Befund]:
     vorsitz = n.sitzung.vorsitz.name
     if any(m.name == vorsitz for m in n.anwesend) or any(t.name == vorsitz for t in n.verwaltung):
         return []
@@ -43,7 +51,7 @@ def _vorsitz(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
             meldung=f"{n.sitzung.vorsitz.funktion} {vorsitz} ist nicht als anwesend geführt: "
             f"die Niederschrift unterzeichnet {wer} mit der Schriftführung "
             f"({n.schriftfuehrung}); die Anwesenheit prüfen",
-            quelle=_niederschrift_stelle(art),
+            quelle=_niederschrift_stelle(n, go, art),
         )
     ]
 
@@ -59,7 +67,7 @@ def _entscheidet(v: Sitzungsvorlage, n: Niederschrift) -> bool:
     )
 
 
-def _ergebnisse(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
+def _ergebnisse(n: Niederschrift, go: Geschaeftsordnung, art: Koerperschaftsart) -> list[Befund]:
     vorhanden = {(e.top, e.unterpunkt) for e in n.ergebnisse}
     befunde = []
     for nummer, top in enumerate(n.sitzung.tagesordnung, start=1):
@@ -78,6 +86,7 @@ def _ergebnisse(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
             if vorlage is None or not _entscheidet(vorlage, n) or (nummer, unterpunkt) in vorhanden:
                 continue
             punkt = f"{nummer}" if unterpunkt is None else f"{nummer}.{unterpunkt}"
+            angabe = f"top: {nummer}" + (f", unterpunkt: {unterpunkt}" if unterpunkt else "")
             befunde.append(
                 Befund(
                     schwere=Schwere.FEHLER,
@@ -85,8 +94,8 @@ def _ergebnisse(n: Niederschrift, art: Koerperschaftsart) -> list[Befund]:
                     feld=f"sitzung.{ort}",
                     meldung=f"über die Vorlage {vorlage.nummer} (Punkt {punkt}) entscheidet "
                     "die Sitzung, die Niederschrift hat kein Ergebnis: ein Ergebnis mit "
-                    f"„top: {nummer}“ aufnehmen (auch „vertagt“ oder „zurückgezogen“)",
-                    quelle=_niederschrift_stelle(art),
+                    f"„{angabe}“ aufnehmen (auch „vertagt“ oder „zurückgezogen“)",
+                    quelle=_niederschrift_stelle(n, go, art),
                 )
             )
     return befunde
@@ -100,7 +109,7 @@ def _befangen(
         if art == "gemeinde"
         else go.stelle(go.befangenheit_paragraph, "Befangenheit")
     )
-    mitglieder = {m.name: m for m in n.anwesend}
+    bekannt = {m.name for m in n.anwesend} | {t.name for t in n.verwaltung}
     befunde = [
         Befund(
             schwere=Schwere.WARNUNG,
@@ -111,14 +120,23 @@ def _befangen(
             quelle=quelle,
         )
         for i, name in enumerate(ergebnis.befangen)
-        if name not in mitglieder
+        if name not in bekannt
     ]
+    return befunde + _befangen_abgestimmt(n, ergebnis, nummer, quelle)
+
+
+def _befangen_abgestimmt(
+    n: Niederschrift, ergebnis: Ergebnis, nummer: int, quelle: str
+) -> list[Befund]:
+    """Whether a Fraktion cast more votes than its members present who were not befangen."""
     if ergebnis.abstimmung is None:
-        return befunde
+        return []
+    mitglieder = {m.name: m for m in n.anwesend}
     anwesend = Counter(m.fraktion for m in n.anwesend if m.fraktion)
     befangen = Counter(
         mitglieder[name].fraktion for name in ergebnis.befangen if name in mitglieder
     )
+    befunde = []
     for i, stimmen in enumerate(ergebnis.abstimmung.fraktionen):
         abgegeben = stimmen.ja + stimmen.nein + stimmen.enthaltung
         moeglich = anwesend[stimmen.fraktion] - befangen[stimmen.fraktion]

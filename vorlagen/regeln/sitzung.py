@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from vorlagen.regeln.befund import Befund, Schwere
-from vorlagen.regeln.geschaeftsordnung import Frist, Geschaeftsordnung, Koerperschaftsart
+from vorlagen.regeln.geschaeftsordnung import Frist, Geschaeftsordnung, Koerperschaftsart, tage
 from vorlagen.regeln.kalender import feiertage, tage_zwischen
-from vorlagen.regeln.vorlage import vorlage_befunde
+from vorlagen.regeln.vorlage import grund_befunde, ist_gesetzlich, ist_vertretung, vorlage_befunde
 from vorlagen.schemas import Sitzung, Sitzungsvorlage, Tagesordnungspunkt
 
 __all__ = ["sitzung_befunde"]
@@ -51,10 +51,16 @@ def _datum(tag: date) -> str:
     return tag.strftime("%d.%m.%Y")
 
 
-def _frist_stelle(frist: Frist, go: Geschaeftsordnung, art: Koerperschaftsart, was: str) -> str:
-    """The GeschO's paragraph, and for a Kreis the KrO that leaves the deadline to it."""
+def _frist_stelle(
+    frist: Frist, go: Geschaeftsordnung, art: Koerperschaftsart, gremium: str, was: str
+) -> str:
+    """The GeschO's paragraph, and the KrO that leaves the deadline to it.
+
+    The KrO only for the Kreistag and the Kreisausschuss (§ 52 Abs. 3 KrO NRW).
+    """
     stelle = go.stelle(frist.paragraph, was)
-    return f"{stelle}; § 32 Abs. 2 KrO NRW" if art == "kreis" else stelle
+    gesetzlich = art == "kreis" and ist_gesetzlich(gremium, go, art)
+    return f"{stelle}; § 32 Abs. 2 KrO NRW" if gesetzlich else stelle
 
 
 def _spaetestens(bis: date, frist: Frist, go: Geschaeftsordnung) -> date:
@@ -89,10 +95,11 @@ def _ladungsfrist(
             regel="ladungsfrist",
             feld=_ort(pfad, "einladungsdatum"),
             meldung=f"zwischen Einladung ({_datum(s.einladungsdatum)}) und Sitzung "
-            f"({_datum(tag)}) liegen {zwischen} {str(frist).split()[1]}{zusatz}, "
+            f"({_datum(tag)}) {'liegt' if zwischen == 1 else 'liegen'} "
+            f"{tage(zwischen, frist.zaehlung)}{zusatz}, "
             f"{art_der_frist} verlangt {frist}: spätestens am "
             f"{_datum(_spaetestens(tag, frist, go))} einladen oder die Sitzung verlegen",
-            quelle=_frist_stelle(frist, go, art, "Ladungsfrist"),
+            quelle=_frist_stelle(frist, go, art, s.gremium, "Ladungsfrist"),
         )
     ]
 
@@ -104,21 +111,23 @@ def _nachtrag(
         return []
     frist = go.nachtragsfrist
     tag = s.beginn.date()
-    if top.nachtrag < s.einladungsdatum:
+    if not s.einladungsdatum <= top.nachtrag <= tag:
+        wann = "vor der Einladung" if top.nachtrag < s.einladungsdatum else "nach der Sitzung"
+        bezug = s.einladungsdatum if top.nachtrag < s.einladungsdatum else tag
         return [
             Befund(
                 schwere=Schwere.HINWEIS,
-                regel="nachtrag-vor-einladung",
+                regel="nachtrag-datum",
                 feld=f"{ort}.nachtrag",
-                meldung=f"als Nachtrag vom {_datum(top.nachtrag)} geführt, vor der Einladung "
-                f"({_datum(s.einladungsdatum)}): das Datum prüfen",
+                meldung=f"als Nachtrag vom {_datum(top.nachtrag)} geführt, {wann} "
+                f"({_datum(bezug)}): das Datum prüfen",
                 quelle=go.stelle(frist.paragraph, "Nachtrag"),
             )
         ]
     if tage_zwischen(top.nachtrag, tag, frist, go.land, go.samstag_werktag) >= frist.tage:
         return []
     quelle = go.stelle(frist.paragraph, "Nachtrag")
-    if art == "gemeinde":
+    if art == "gemeinde" and ist_vertretung(s.gremium, go, art):
         quelle = f"§ 48 Abs. 1 Satz 5 GO NRW; {quelle}"
     return [
         Befund(
@@ -135,22 +144,16 @@ def _nachtrag(
 
 
 def _nichtoeffentlich(top: Tagesordnungspunkt, go: Geschaeftsordnung, ort: str) -> list[Befund]:
-    grund = top.nichtoeffentlich_grund
-    if top.oeffentlich or grund is None:
+    """The reason of a non-public item, where the item gives its own.
+
+    A paper's reason is checked with the paper, where it is written.
+    """
+    if top.oeffentlich:
         return []
-    if any(g.passt(grund) for g in go.nichtoeffentlich_gruende):
-        return []
-    katalog = "; ".join(g.bezeichnung for g in go.nichtoeffentlich_gruende)
-    return [
-        Befund(
-            schwere=Schwere.FEHLER,
-            regel="nichtoeffentlich-grund",
-            feld=f"{ort}.nichtoeffentlich_grund",
-            meldung=f"der Grund „{grund}“ steht nicht im Katalog der Geschäftsordnung "
-            f"({katalog}): einen Grund daraus nennen oder den Punkt öffentlich beraten",
-            quelle=go.stelle(go.nichtoeffentlich_paragraph, "Ausschluss der Öffentlichkeit"),
-        )
-    ]
+    vorlage = top.vorlage
+    if vorlage is not None and top.nichtoeffentlich_grund == vorlage.nichtoeffentlich_grund:
+        return []  # the paper's reason: checked with the paper, where it is written
+    return grund_befunde(top.nichtoeffentlich_grund, go, f"{ort}.nichtoeffentlich_grund")
 
 
 def _beratung(
