@@ -15,7 +15,7 @@ import vorlagen
 from tests.conftest import EXAMPLES, minimal_data, open_docx
 from tests.images import png
 from vorlagen import Sitzungsvorlage
-from vorlagen.cli import main, schema_json
+from vorlagen.cli import SCHEMAS, main, schema_json
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "vorlagen" / "schemas"
 
@@ -124,12 +124,33 @@ def test_broken_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_shipped_schema_is_current() -> None:
-    shipped = (SCHEMA_FILE / "sitzungsvorlage.schema.json").read_text(encoding="utf-8")
-    assert shipped == schema_json(), "run: python -m vorlagen schema -o " + str(
-        SCHEMA_FILE / "sitzungsvorlage.schema.json"
+@pytest.mark.parametrize("was", SCHEMAS)
+def test_shipped_schema_is_current(was: str) -> None:
+    path = SCHEMA_FILE / f"{was}.schema.json"
+    option = "" if was == "sitzungsvorlage" else f" --{was}"
+    assert path.read_text(encoding="utf-8") == schema_json(was), (
+        f"run: python -m vorlagen schema{option} -o {path}"
     )
-    assert json.loads(shipped)["title"] == "Sitzungsvorlage"
+
+
+def test_the_schemas_speak_german() -> None:
+    schema = json.loads(schema_json())
+    assert schema["title"] == "Sitzungsvorlage"
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    properties = schema["properties"]
+    assert properties["oeffentlich"]["title"] == "Öffentlich"
+    assert properties["federfuehrung"]["title"] == "Federführung"
+    assert properties["beratungsfolge"]["description"].startswith("Die Gremien, die")
+    beratung = schema["$defs"]["Beratung"]["properties"]
+    assert beratung["sitzungsdatum"]["title"] == "Sitzungsdatum"
+    for was in SCHEMAS:
+        found = json.loads(schema_json(was))
+        for name, model in [("", found), *found["$defs"].items()]:
+            assert model.get("description"), name
+            for feld, eigenschaft in model.get("properties", {}).items():
+                assert eigenschaft.get("title"), feld
+                assert eigenschaft.get("description"), feld
+    assert "nur die Bibliothek prüft" in schema["description"]
 
 
 def test_module_entry_point(tmp_path: Path) -> None:

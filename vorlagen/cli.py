@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from vorlagen import __version__
 from vorlagen.api import render_many, resolve_template
@@ -109,9 +109,28 @@ def example_json(name: str = EXAMPLE) -> str:
     return checkout.read_text(encoding="utf-8")
 
 
-def schema_json() -> str:
-    """The JSON Schema of a Sitzungsvorlage, as shipped in ``vorlagen/schemas``."""
-    return json.dumps(Sitzungsvorlage.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+#: The models a caller sends as JSON, by the name of their shipped schema file.
+SCHEMAS: Final = ("sitzungsvorlage", "sitzung", "niederschrift", "geschaeftsordnung")
+
+
+def schema_json(was: str = "sitzungsvorlage") -> str:
+    """The JSON Schema (2020-12, in German) of a model, as shipped in ``vorlagen/schemas``.
+
+    ``was`` is one of :data:`SCHEMAS`.
+    """
+    from vorlagen.regeln import Geschaeftsordnung
+    from vorlagen.schemas.deutsch import deutsch
+
+    models: dict[str, type[BaseModel]] = {
+        "sitzungsvorlage": Sitzungsvorlage,
+        "sitzung": Sitzung,
+        "niederschrift": Niederschrift,
+        "geschaeftsordnung": Geschaeftsordnung,
+    }
+    model = models[was]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    schema.update(deutsch(model.model_json_schema()))
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -260,7 +279,18 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     c = commands.add_parser("check", help="eine DOCX-Dokumentvorlage prüfen")
     c.add_argument("template", type=Path, help="die Dokumentvorlage (.docx oder .dotx)")
-    s = commands.add_parser("schema", help="das JSON Schema einer Sitzungsvorlage ausgeben")
+    s = commands.add_parser(
+        "schema", help="das JSON Schema einer Sitzungsvorlage (oder Sitzung, …) ausgeben"
+    )
+    welches = s.add_mutually_exclusive_group()
+    for name, was in (
+        ("sitzung", "einer Sitzung"),
+        ("niederschrift", "einer Niederschrift"),
+        ("geschaeftsordnung", "einer Geschäftsordnung (TOML, als JSON beschrieben)"),
+    ):
+        welches.add_argument(
+            f"--{name}", dest="was", action="store_const", const=name, help=f"das Schema {was}"
+        )
     s.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     return parser
 
@@ -724,5 +754,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "example":
         text = example_sitzung_json() if args.sitzung else example_json()
     else:
-        text = schema_json()
+        text = schema_json(args.was or "sitzungsvorlage")
     return _output(text, args.output)

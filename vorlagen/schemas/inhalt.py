@@ -26,7 +26,7 @@ from pydantic_core import CoreSchema, PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.bild import BASIS, Bild
-from vorlagen.schemas.text import Datum, Lauf, Text, Zeile
+from vorlagen.schemas.text import LAUF_MUSTER, Datum, Lauf, Text, Zeile
 from vorlagen.schemas.vorschrift import Norm
 
 __all__ = [
@@ -305,7 +305,18 @@ class Inhalt(RootModel):  # type: ignore[type-arg]
         blocks = handler(core_schema)
         return {
             "anyOf": [
-                {"type": "string", "description": "Text; Leerzeilen trennen Absätze"},
+                {
+                    "type": "string",
+                    "pattern": LAUF_MUSTER,
+                    "description": "Text; Leerzeilen trennen Absätze",
+                },
+                {
+                    "type": "object",
+                    "properties": {"markdown": {"type": "string", "pattern": LAUF_MUSTER}},
+                    "required": ["markdown"],
+                    "additionalProperties": False,
+                    "description": "Markdown: Absätze, Überschriften, Listen, Tabellen",
+                },
                 blocks,
             ]
         }

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from vorlagen.schemas._base import Modell
+from vorlagen.schemas.regeln_schema import klimarelevanz_regeln
 from vorlagen.schemas.text import Text
 
 __all__ = ["Klimarelevanz"]
@@ -15,7 +16,13 @@ __all__ = ["Klimarelevanz"]
 class Klimarelevanz(Modell):
     """The assessment; a "ja, ..." needs an explanation."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        defer_build=True,
+        json_schema_extra=klimarelevanz_regeln,
+    )
 
     bewertung: Literal["ja, positiv", "ja, negativ", "nein", "nicht einschätzbar"]
     erlaeuterung: Text | None = None

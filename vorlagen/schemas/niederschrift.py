@@ -30,7 +30,7 @@ from vorlagen.schemas.sitzung import (
     modell_lesen,
 )
 from vorlagen.schemas.sitzungsvorlage import Sitzungsvorlage, fehler_darunter
-from vorlagen.schemas.text import Text, Zeile
+from vorlagen.schemas.text import Text, Zeile, Zeitpunkt
 
 __all__ = [
     "Abstimmung",
@@ -219,8 +219,8 @@ class Niederschrift(Modell):
         BeforeValidator(_sitzung_lesen),
         Field(description="die Sitzung, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei"),
     ]
-    beginn: datetime = Field(description="Beginn der Sitzung, wie gehalten")
-    ende: datetime = Field(description="Ende der Sitzung, wie gehalten")
+    beginn: Zeitpunkt = Field(description="Beginn der Sitzung, wie gehalten")
+    ende: Zeitpunkt = Field(description="Ende der Sitzung, wie gehalten")
     anwesend: list[Mitglied] = Field(min_length=1)
     entschuldigt: list[Mitglied] = Field(default_factory=list)
     verwaltung: list[Teilnehmer] = Field(default_factory=list)

@@ -25,7 +25,7 @@ from vorlagen.schemas._base import Modell
 from vorlagen.schemas.bild import BASIS, datei_lesen
 from vorlagen.schemas.inhalt import Inhalt
 from vorlagen.schemas.sitzungsvorlage import Fassung, Sitzungsvorlage, fehler_darunter
-from vorlagen.schemas.text import Datum, Text, Zeile
+from vorlagen.schemas.text import Datum, Text, Zeile, Zeitpunkt
 
 __all__ = [
     "Sitzung",
@@ -283,8 +283,8 @@ class Sitzung(Modell):
         description="mit Artikel, z. B. „des Kreistages“; ohne Angabe aus „gremium“ gebildet",
     )
     nummer: int = Field(ge=1, description="die laufende Nummer der Sitzung: 6 für „6. Sitzung“")
-    beginn: datetime = Field(description="Datum und Uhrzeit, z. B. „2026-12-09T17:00“")
-    ende: datetime | None = None
+    beginn: Zeitpunkt = Field(description="Datum und Uhrzeit, z. B. „2026-12-09T17:00“")
+    ende: Zeitpunkt | None = None
     ort: Zeile = Field(description="z. B. „Kreishaus Lindenau, Am Markt 1“")
     raum: Zeile | None = None
     einladungsdatum: Datum

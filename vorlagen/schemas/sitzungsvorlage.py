@@ -18,6 +18,7 @@ from vorlagen.schemas.finanzen import FinanzielleAuswirkungen
 from vorlagen.schemas.inhalt import Inhalt
 from vorlagen.schemas.klimarelevanz import Klimarelevanz
 from vorlagen.schemas.personen import Sachbearbeitung, Unterzeichnung
+from vorlagen.schemas.regeln_schema import vorlage_regeln
 from vorlagen.schemas.text import Datum, Text, Zeile
 from vorlagen.schemas.vorschrift import Vorschrift
 
@@ -79,7 +80,13 @@ class Sitzungsvorlage(Modell):
     """
 
     # Defaults are validated too, so that the rules below also see absent fields.
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        defer_build=True,
+        json_schema_extra=vorlage_regeln,
+    )
 
     art: Vorlagenart
     fassung: Fassung = Field(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-__all__ = ["Datum", "Lauf", "Text", "Zeile"]
+__all__ = ["Datum", "Lauf", "Text", "Zeile", "Zeitpunkt"]
 
 # Everything XML 1.0 cannot hold: C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF.
 # (Written as what is refused rather than as the complement of what is allowed: the same set,
@@ -77,14 +77,37 @@ def _one_line(value: str) -> str:
     return value
 
 
-Lauf = Annotated[str, BeforeValidator(_xml_safe)]
+# The same rules as patterns of the JSON Schema (ECMA-262 with the "u" flag, as validators of
+# JSON Schema 2020-12 read them): the characters XML can hold, a character that is not
+# whitespace as Python's str.strip() sees it, and for one line neither \n nor \r (which the
+# model reads as a line break).
+_XML: Final = r"[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]"
+_LINE: Final = r"[^\u0000-\u0008\u000A-\u001F\uD800-\uDFFF\uFFFE\uFFFF]"
+_NOT_BLANK: Final = (
+    r"[^\u0000-\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+    r"\uD800-\uDFFF\uFFFE\uFFFF]"
+)
+LAUF_MUSTER: Final = rf"^{_XML}*$"
+TEXT_MUSTER: Final = rf"^{_XML}*{_NOT_BLANK}{_XML}*$"
+ZEILE_MUSTER: Final = rf"^{_LINE}*{_NOT_BLANK}{_LINE}*$"
+
+Lauf = Annotated[str, BeforeValidator(_xml_safe), Field(json_schema_extra={"pattern": LAUF_MUSTER})]
 """A piece of running text; may be blank (a space between two typed values)."""
 
-Text = Annotated[str, BeforeValidator(_xml_safe), AfterValidator(_not_blank)]
+Text = Annotated[
+    str,
+    BeforeValidator(_xml_safe),
+    AfterValidator(_not_blank),
+    Field(json_schema_extra={"pattern": TEXT_MUSTER}),
+]
 """Text of one or more lines (``\\n`` is a line break), anything XML 1.0 can hold."""
 
 Zeile = Annotated[
-    str, BeforeValidator(_xml_safe), AfterValidator(_not_blank), AfterValidator(_one_line)
+    str,
+    BeforeValidator(_xml_safe),
+    AfterValidator(_not_blank),
+    AfterValidator(_one_line),
+    Field(json_schema_extra={"pattern": ZEILE_MUSTER}),
 ]
 """Text of exactly one line."""
 
@@ -122,3 +145,17 @@ Datum = Annotated[
     Field(json_schema_extra={"examples": ["2016-05-01"]}),
 ]
 """A calendar date, given as ``datetime.date`` or ISO string ``"2016-05-01"``."""
+
+
+def _zeitpunkt_schema(schema: dict[str, Any]) -> None:
+    """A date and time as the model reads it: with or without a zone.
+
+    The format "date-time" of JSON Schema means RFC 3339's, which requires a zone.
+    """
+    schema.pop("format", None)
+    schema["pattern"] = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+    schema.setdefault("examples", ["2026-12-09T17:00"])
+
+
+Zeitpunkt = Annotated[datetime, Field(json_schema_extra=_zeitpunkt_schema)]
+"""A date and time, e.g. ``"2026-12-09T17:00"``; without a zone it is local time."""
