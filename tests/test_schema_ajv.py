@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from tests.conftest import EXAMPLES
 from tests.strategies import paper_data
@@ -309,5 +309,83 @@ def test_the_other_examples_validate_in_ajv(ajv: Ajv, schemas: Path, was: str) -
         assert validator.valid(document)
         broken = {**document, "unbekanntes_feld": 1}
         assert not validator.valid(broken)
+    finally:
+        validator.close()
+
+
+def _sitzung_mutationen(s: Data) -> Iterator[tuple[str, Data]]:
+    """The example meeting, each with one rule of the meeting broken."""
+    oeffentlich_ohne_vorlage = next(
+        n
+        for n, t in enumerate(s["tagesordnung"])
+        if t.get("oeffentlich") is False and not t.get("vorlage")
+    )
+    d = copy.deepcopy(s)
+    del d["tagesordnung"][oeffentlich_ohne_vorlage]["nichtoeffentlich_grund"]
+    yield "nichtoeffentlicher Punkt ohne Grund", d
+    d = copy.deepcopy(s)
+    d["nichtoeffentlicher_teil_folgt"] = True
+    yield "interne Fassung mit nichtoeffentlicher_teil_folgt", d
+    d = copy.deepcopy(s)
+    d["tagesordnung"] = []
+    yield "leere Tagesordnung", d
+    mit_vorlage = next(
+        n for n, t in enumerate(s["tagesordnung"])
+        if isinstance(t.get("vorlage"), dict) and t["vorlage"].get("oeffentlich") is False
+    )  # fmt: skip
+    d = copy.deepcopy(s)
+    d["tagesordnung"][mit_vorlage]["oeffentlich"] = True
+    yield "öffentlicher Punkt mit nichtöffentlicher Vorlage", d
+    d = copy.deepcopy(s)
+    d["tagesordnung"][0]["unterpunkte"] = [
+        {"titel": "Verkauf", "vorlage": s["tagesordnung"][mit_vorlage]["vorlage"]}
+    ]
+    yield "nichtöffentliche Vorlage unter öffentlichem Punkt", d
+    d = copy.deepcopy(s)
+    d["fassung"] = "oeffentlich"
+    yield "öffentliche Fassung mit Gründen und internen Vorlagen", d
+
+
+def _niederschrift_mutationen(n: Data) -> Iterator[tuple[str, Data]]:
+    beschlossen = next(i for i, e in enumerate(n["ergebnisse"]) if e["status"] == "beschlossen")
+    d = copy.deepcopy(n)
+    del d["ergebnisse"][beschlossen]["abstimmung"]
+    yield "beschlossen ohne Abstimmung", d
+    d = copy.deepcopy(n)
+    d["ergebnisse"][beschlossen]["status"] = "geändert beschlossen"
+    d["ergebnisse"][beschlossen].pop("beschluss", None)
+    yield "geändert beschlossen ohne Beschluss", d
+
+
+@pytest.mark.parametrize(
+    ("was", "mutationen"),
+    [("sitzung", _sitzung_mutationen), ("niederschrift", _niederschrift_mutationen)],
+)
+def test_the_rules_of_meetings_and_minutes_agree(
+    ajv: Ajv,
+    schemas: Path,
+    was: str,
+    mutationen: Callable[[Data], Iterator[tuple[str, Data]]],
+) -> None:
+    from vorlagen import Niederschrift, Sitzung
+
+    models: dict[str, type[BaseModel]] = {"sitzung": Sitzung, "niederschrift": Niederschrift}
+    model = models[was]
+
+    def ours(document: Data) -> bool:
+        try:
+            model.model_validate_json(as_json(document))
+        except ValidationError:
+            return False
+        return True
+
+    validator = Ajv(schemas / f"{was}.schema.json")
+    try:
+        base = example_documents()[was]
+        assert ours(base)
+        assert validator.valid(base)
+        for name, document in mutationen(base):
+            assert not ours(document), name
+            assert not validator.valid(document), name
     finally:
         validator.close()

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from vorlagen.schemas.regeln_schema import NUR_DIE_BIBLIOTHEK
+from vorlagen.schemas.regeln_schema import (
+    NUR_DIE_BIBLIOTHEK,
+    NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT,
+    NUR_DIE_BIBLIOTHEK_SITZUNG,
+)
 
 __all__ = ["BESCHREIBUNG", "HILFE", "TITEL", "deutsch"]
+
+# what each schema says only the library checks
+_NUR: Final = (NUR_DIE_BIBLIOTHEK, NUR_DIE_BIBLIOTHEK_SITZUNG, NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT)
 
 #: Each field's label, by its name (the same name means the same thing in every model).
 TITEL: Final = {
@@ -295,8 +302,8 @@ def deutsch(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _modell(name: str, model: dict[str, Any]) -> None:
     if name in BESCHREIBUNG:
-        regeln = NUR_DIE_BIBLIOTHEK in str(model.get("description", ""))
-        zusatz = f"\n\n{NUR_DIE_BIBLIOTHEK}" if regeln else ""
+        alt = str(model.get("description", ""))
+        zusatz = "".join(f"\n\n{nur}" for nur in _NUR if nur in alt)
         model["description"] = BESCHREIBUNG[name] + zusatz
     for feld, eigenschaft in model.get("properties", {}).items():
         if feld in TITEL:

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.inhalt import Inhalt
+from vorlagen.schemas.regeln_schema import ergebnis_regeln, niederschrift_regeln
 from vorlagen.schemas.sitzung import (
     Sitzung,
     Tagesordnungspunkt,
@@ -124,7 +125,13 @@ MIT_ABSTIMMUNG = (*_BESCHLOSSEN, Ergebnisstatus.ABGELEHNT)
 class Ergebnis(Modell):
     """The result of one item: status, the decision's text, the vote, who took no part."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        defer_build=True,
+        json_schema_extra=ergebnis_regeln,
+    )
 
     top: int = Field(ge=1, description="die Stelle des Punktes in der Tagesordnung, ab 1")
     unterpunkt: int | None = Field(default=None, ge=1, description="die Stelle des Unterpunktes")
@@ -213,6 +220,8 @@ class Niederschrift(Modell):
     Checked against the meeting: every result names an item it has (once); no more votes
     are cast on an item than members present who took part.
     """
+
+    model_config = ConfigDict(json_schema_extra=niederschrift_regeln)
 
     sitzung: Annotated[
         Sitzung,

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-__all__ = ["NUR_DIE_BIBLIOTHEK", "klimarelevanz_regeln", "vorlage_regeln"]
+__all__ = [
+    "NUR_DIE_BIBLIOTHEK",
+    "NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT",
+    "NUR_DIE_BIBLIOTHEK_SITZUNG",
+    "ergebnis_regeln",
+    "klimarelevanz_regeln",
+    "niederschrift_regeln",
+    "sitzung_regeln",
+    "top_regeln",
+    "vorlage_regeln",
+]
 
 #: The rules only the library checks, as the schema's description says them.
 NUR_DIE_BIBLIOTHEK: Final = (
@@ -20,6 +30,20 @@ NUR_DIE_BIBLIOTHEK: Final = (
     "Entscheidung ist ihre letzte Beratung; ein Bild ist ein PNG oder JPEG in den Grenzen "
     "für Größe und Maße; ein Bild als Pfad (pfad) liegt im Ordner der Vorlage; Markdown "
     "ergibt gültige Blöcke."
+)
+
+NUR_DIE_BIBLIOTHEK_SITZUNG: Final = (
+    "Die Regeln einer Sitzung, die dieses Schema nicht ausdrücken kann und die nur die "
+    "Bibliothek prüft: die öffentlichen Punkte stehen vor den nichtöffentlichen; das Ende "
+    "liegt nach dem Beginn und die Einladung nicht nach der Sitzung; eine Vorlage als Pfad "
+    "(in einer Datei) liegt im Ordner der Sitzung; die Regeln jeder Vorlage."
+)
+NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT: Final = (
+    "Die Regeln einer Niederschrift, die dieses Schema nicht ausdrücken kann und die nur die "
+    "Bibliothek prüft: jedes Ergebnis nennt einen Punkt der Sitzung, keinen zweimal; nicht "
+    "mehr Stimmen als anwesende, nicht befangene Mitglieder; „beschlossen“ braucht mehr Ja- "
+    "als Nein-Stimmen, „abgelehnt“ nicht mehr; die Stimmen der Fraktionen ergeben die Summe; "
+    "das Ende liegt nach dem Beginn; die Regeln der Sitzung."
 )
 
 _ENTSCHEIDUNG: Final = {
@@ -118,3 +142,120 @@ def klimarelevanz_regeln(schema: dict[str, Any]) -> None:
             "Eine Bewertung „ja, …“ braucht eine Erläuterung.",
         )
     ]
+
+
+def _regeln(schema: dict[str, Any], nur: str, regeln: list[dict[str, Any]]) -> None:
+    schema["description"] = f"{schema.get('description', '').strip()}\n\n{nur}"
+    schema["allOf"] = regeln
+
+
+_NICHTOEFFENTLICH: Final = _gesetzt("oeffentlich", False)
+_NICHTOEFFENTLICHE_VORLAGE: Final = {
+    "required": ["vorlage"],
+    "properties": {"vorlage": _gesetzt("oeffentlich", False)},
+}
+
+
+def sitzung_regeln(schema: dict[str, Any]) -> None:
+    """Add a meeting's conditional rules to its JSON Schema."""
+    nichtoeffentlicher_top_intern = {
+        "if": {"anyOf": [_NICHTOEFFENTLICH, _NICHTOEFFENTLICHE_VORLAGE]},
+        "then": {
+            "anyOf": [
+                _nicht_leer("nichtoeffentlich_grund"),
+                _NICHTOEFFENTLICHE_VORLAGE,  # its paper's reason (a paper must give one)
+                {"required": ["vorlage"], "properties": {"vorlage": {"type": "string"}}},
+            ]
+        },
+    }
+    nur_titel = {"properties": {"vorlage": {"type": "null"}, "erlaeuterung": {"type": "null"},
+                                "nichtoeffentlich_grund": {"type": "null"},
+                                "unterpunkte": {"items": {"properties": {
+                                    "vorlage": {"type": "null"},
+                                    "erlaeuterung": {"type": "null"}}}}}}  # fmt: skip
+    oeffentliche_vorlage = {"anyOf": [{"type": "null"}, _gesetzt("fassung", "oeffentlich")]}
+    oeffentlicher_top_oeffentlich = {
+        "if": {"not": {"anyOf": [_NICHTOEFFENTLICH, _NICHTOEFFENTLICHE_VORLAGE]}},
+        "then": {
+            "properties": {
+                "vorlage": oeffentliche_vorlage,
+                "unterpunkte": {"items": {"properties": {"vorlage": oeffentliche_vorlage}}},
+            }
+        },
+        "else": nur_titel,
+    }
+    _regeln(
+        schema,
+        NUR_DIE_BIBLIOTHEK_SITZUNG,
+        [
+            {
+                "description": "In der internen Fassung braucht ein nichtöffentlicher Punkt einen "
+                "Grund (seinen eigenen oder den seiner Vorlage).",
+                "if": _gesetzt("fassung", "oeffentlich"),
+                "else": {"properties": {"tagesordnung": {"items": nichtoeffentlicher_top_intern}}},
+            },
+            _wenn(
+                _gesetzt("fassung", "oeffentlich"),
+                {"properties": {"tagesordnung": {"items": oeffentlicher_top_oeffentlich}}},
+                "Die öffentliche Fassung nennt von einem nichtöffentlichen Punkt nur den Titel, "
+                "und die Vorlagen der öffentlichen Punkte in ihrer öffentlichen Fassung.",
+            ),
+            _wenn(
+                _gesetzt("nichtoeffentlicher_teil_folgt", True),
+                _gesetzt("fassung", "oeffentlich"),
+                "Nur die öffentliche Fassung sagt, dass ein nichtöffentlicher Teil folgt.",
+            ),
+            {
+                "description": "Eine Tagesordnung ohne Punkte nur in der öffentlichen Fassung, "
+                "auf die ein nichtöffentlicher Teil folgt.",
+                "if": _gesetzt("nichtoeffentlicher_teil_folgt", True),
+                "else": {
+                    "required": ["tagesordnung"],
+                    "properties": {"tagesordnung": {"minItems": 1}},
+                },
+            },
+        ],
+    )
+
+
+def top_regeln(schema: dict[str, Any]) -> None:
+    """Add an item's rules: not more public than its paper, nor its Unterpunkte' papers."""
+    schema["allOf"] = [
+        _wenn(
+            _NICHTOEFFENTLICHE_VORLAGE,
+            {"properties": {"oeffentlich": {"const": False}}},
+            "Der Punkt einer nichtöffentlichen Vorlage ist nichtöffentlich.",
+        ),
+        _wenn(
+            {"not": _NICHTOEFFENTLICH},
+            {"properties": {"unterpunkte": {"items": {"not": _NICHTOEFFENTLICHE_VORLAGE}}}},
+            "Unter einem öffentlichen Punkt steht keine nichtöffentliche Vorlage.",
+        ),
+    ]
+
+
+_MIT_ABSTIMMUNG: Final = ["beschlossen", "ungeändert beschlossen", "geändert beschlossen",
+                          "abgelehnt"]  # fmt: skip
+
+
+def ergebnis_regeln(schema: dict[str, Any]) -> None:
+    """Add a result's rules: a vote where one was taken, the text of a changed decision."""
+    schema["allOf"] = [
+        _wenn(
+            {"properties": {"status": {"enum": _MIT_ABSTIMMUNG}}, "required": ["status"]},
+            _nicht_leer("abstimmung"),
+            "Beschlossen oder abgelehnt wird abgestimmt: die Abstimmung angeben.",
+        ),
+        _wenn(
+            _gesetzt("status", "geändert beschlossen"),
+            _nicht_leer("beschluss"),
+            "„geändert beschlossen“ braucht den Beschluss in der geänderten Fassung.",
+        ),
+    ]
+
+
+def niederschrift_regeln(schema: dict[str, Any]) -> None:
+    """Name in a Niederschrift's schema what only the library checks."""
+    schema["description"] = (
+        f"{schema.get('description', '').strip()}\n\n{NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT}"
+    )

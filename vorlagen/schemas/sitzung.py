@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.bild import BASIS, datei_lesen
 from vorlagen.schemas.inhalt import Inhalt
+from vorlagen.schemas.regeln_schema import sitzung_regeln, top_regeln
 from vorlagen.schemas.sitzungsvorlage import Fassung, Sitzungsvorlage, fehler_darunter
 from vorlagen.schemas.text import Datum, Text, Zeile, Zeitpunkt
 
@@ -125,7 +126,13 @@ class Tagesordnungspunkt(Modell):
     its own; stated public, it is refused.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        defer_build=True,
+        json_schema_extra=top_regeln,
+    )
 
     titel: Zeile = Field(max_length=500)
     vorlage: Vorlage | None = None
@@ -269,7 +276,13 @@ class Sitzung(Modell):
     (``nichtoeffentlicher_teil_folgt`` then says that a non-public part follows).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        defer_build=True,
+        json_schema_extra=sitzung_regeln,
+    )
 
     fassung: Fassung = Field(
         default="intern",
