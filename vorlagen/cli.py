@@ -120,6 +120,7 @@ def schema_json(was: str = "sitzungsvorlage") -> str:
     """
     from vorlagen.regeln import Geschaeftsordnung
     from vorlagen.schemas.deutsch import deutsch
+    from vorlagen.schemas.regeln_schema import fuer_andere
 
     models: dict[str, type[BaseModel]] = {
         "sitzungsvorlage": Sitzungsvorlage,
@@ -129,7 +130,7 @@ def schema_json(was: str = "sitzungsvorlage") -> str:
     }
     model = models[was]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
-    schema.update(deutsch(model.model_json_schema()))
+    schema.update(deutsch(fuer_andere(model.model_json_schema())))
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 

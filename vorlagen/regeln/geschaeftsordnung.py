@@ -15,10 +15,10 @@ import re
 import tomllib
 import unicodedata
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 import holidays
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from vorlagen.schemas._base import Modell
 
@@ -151,12 +151,28 @@ def _gruende() -> list[Grund]:
     ]
 
 
+_LAENDER: Final = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL",
+                   "SN", "ST", "TH", "NRW")  # fmt: skip
+# the codes in any case, as the model reads them (ECMA-262 knows no inline flags)
+_LAENDER_MUSTER: Final = (
+    "^(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in code) for code in _LAENDER) + ")$"
+)
+
+
 class Geschaeftsordnung(Modell):
     """A body's Geschäftsordnung, as far as the checks need it; the defaults suit NRW.
 
     Load a body's own with :meth:`from_toml`; each value may name its paragraph, which the
     findings cite beside the law.
     """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Die Geschäftsordnung einer Körperschaft, soweit die Prüfung sie "
+            "braucht.\n\nNur die Bibliothek prüft: das Nummernmuster ist ein regulärer Ausdruck "
+            "(in Pythons Schreibweise)."
+        }
+    )
 
     name: str = Field(default="GeschO", description="wie die Befunde sie nennen")
     koerperschaft: Koerperschaftsart | None = Field(
@@ -165,7 +181,9 @@ class Geschaeftsordnung(Modell):
         "dem Namen der Körperschaft („Kreis …“, „…kreis“: kreis)",
     )
     land: str = Field(
-        default="NW", description="Bundesland für die Feiertage (holidays), z. B. „NW“"
+        default="NW",
+        description="Bundesland für die Feiertage (holidays), z. B. „NW“",
+        json_schema_extra={"pattern": _LAENDER_MUSTER},
     )
     vertretung: str | None = Field(
         default=None,

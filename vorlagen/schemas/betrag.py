@@ -14,7 +14,7 @@ __all__ = ["Betrag"]
 
 _CENT = Decimal("0.01")
 _LIMIT = Decimal("1000000000000")  # a trillion euros is beyond any council's budget
-_PLAIN = re.compile(r"-?\d+(\.\d+)?")
+_PLAIN = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
 
 
 class Betrag(Decimal):
@@ -40,6 +40,8 @@ class Betrag(Decimal):
         """Validate ``value`` as an amount; raises ``PydanticCustomError`` when it is none."""
         if isinstance(value, bool):
             raise _error(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            value = int(value)  # 1234.0 is 1234, exactly (JSON Schema's "integer" too)
         if isinstance(value, float):
             # The float is not what was typed (YAML reads 1234.50 as 1234.5): it is not shown.
             raise PydanticCustomError(
@@ -85,8 +87,12 @@ class Betrag(Decimal):
     ) -> JsonSchemaValue:
         return {
             "anyOf": [
-                {"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$"},
-                {"type": "integer"},
+                {"type": "string", "pattern": r"^-?\d{1,12}(\.\d{1,2})?$"},
+                {
+                    "type": "integer",
+                    "exclusiveMinimum": -1_000_000_000_000,
+                    "exclusiveMaximum": 1_000_000_000_000,
+                },
             ],
             "description": "Betrag in Euro mit Dezimalpunkt, höchstens zwei Nachkommastellen",
             "examples": ["161088.00"],

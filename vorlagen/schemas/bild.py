@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
+    ConfigDict,
     Field,
     ValidationInfo,
     field_serializer,
@@ -17,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
+from vorlagen.schemas.regeln_schema import bild_regeln
 from vorlagen.schemas.text import Zeile
 
 __all__ = ["BASIS", "MAX_BILD_BYTES", "Bild", "bild_lesen", "datei_lesen"]
@@ -111,6 +113,8 @@ class Bild(Modell):
     Give the image as ``daten`` (bytes; in JSON Base64) or as ``pfad``, a file relative to the
     directory named in the validation context (``context={"basis": ...}``).
     """
+
+    model_config = ConfigDict(json_schema_extra=bild_regeln)
 
     typ: Literal["bild"] = "bild"
     daten: Annotated[

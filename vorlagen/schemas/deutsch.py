@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from vorlagen.schemas.regeln_schema import (
-    NUR_DIE_BIBLIOTHEK,
-    NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT,
-    NUR_DIE_BIBLIOTHEK_SITZUNG,
-)
-
-__all__ = ["BESCHREIBUNG", "HILFE", "TITEL", "deutsch"]
-
-# what each schema says only the library checks
-_NUR: Final = (NUR_DIE_BIBLIOTHEK, NUR_DIE_BIBLIOTHEK_SITZUNG, NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT)
+__all__ = ["BESCHREIBUNG", "HILFE", "JE_MODELL", "TITEL", "deutsch"]
 
 #: Each field's label, by its name (the same name means the same thing in every model).
 TITEL: Final = {
@@ -121,7 +112,7 @@ TITEL: Final = {
     "text": "Text",
     "titel": "Titel",
     "top": "Tagesordnungspunkt",
-    "typ": "Art des Blocks",
+    "typ": "Typ",
     "unterpunkt": "Unterpunkt",
     "unterpunkte": "Unterpunkte",
     "unterzeichnung": "Unterzeichnung",
@@ -141,7 +132,7 @@ TITEL: Final = {
 
 #: A sentence of help for each field that does not bring its own, by its name.
 HILFE: Final = {
-    "absatz": "Ein Absatz des Listeneintrags.",
+    "absatz": "Der Absatz des Paragraphen, z. B. 1.",
     "abstimmung": "Die Stimmen: Ja, Nein, Enthaltungen, auf Wunsch je Fraktion.",
     "aktenzeichen": "Das Aktenzeichen der Verwaltung, z. B. „40.2-12/2026“.",
     "anlagen": "Die Anlagen der Vorlage, in ihrer Reihenfolge; der Text nennt sie "
@@ -193,7 +184,7 @@ HILFE: Final = {
     "nummer": "Die Nummer.",
     "nummeriert": "true: eine nummerierte Liste; false: eine Aufzählung.",
     "nummernmuster_paragraph": "Die Stelle der Geschäftsordnung zur Vorlagen-Nr.",
-    "oeffentlich": "false: die Vorlage wird nichtöffentlich beraten (dann mit Grund).",
+    "oeffentlich": "false: nichtöffentlich beraten (dann mit Grund).",
     "paragraph": "Die Stelle der Geschäftsordnung, z. B. „§ 1 Abs. 1“.",
     "positionen": "Die Beträge je Haushaltsjahr.",
     "raum": "Der Sitzungsraum.",
@@ -204,11 +195,11 @@ HILFE: Final = {
     "schriftfuehrung": "Wer die Niederschrift führt und unterzeichnet.",
     "sitzungsdatum": "Der Tag der Sitzung, JJJJ-MM-TT.",
     "status": "Was aus dem Punkt wurde, z. B. „beschlossen“.",
-    "stil": "Wie das Datum gesetzt wird: „kurz“ (01.05.2016) oder „lang“ (1. Mai 2016).",
+    "stil": "Wie das Datum gesetzt wird: „numerisch“ (01.05.2016) oder „lang“ (1. Mai 2016).",
     "telefon": "Die Telefonnummer.",
     "text": "Der Text.",
     "titel": "Der Titel.",
-    "typ": "Die Art des Blocks, z. B. „absatz“.",
+    "typ": "Die Art, ein fester Wert, z. B. „absatz“, „betrag“ oder „norm“.",
     "unterpunkte": "Unterpunkte des Punktes („Ö 3.1“).",
     "unterzeichnung": "Wer die Vorlage unterzeichnet.",
     "veranschlagung": "planmäßig, überplanmäßig oder außerplanmäßig.",
@@ -222,6 +213,19 @@ HILFE: Final = {
     "ziel": "Das Ziel des Links, z. B. „https://www.kreis-lindenau.de“.",
     "zustaendigkeit": "Die Rolle des Gremiums: Vorberatung, Entscheidung, Kenntnisnahme, "
     "Anhörung oder Genehmigung.",
+}
+
+#: Where a field means something else in one model: its label and help there.
+JE_MODELL: Final = {
+    ("Erlass", "art"): ("Art des Erlasses", None),
+    ("Erlass", "stellen"): ("Erlassende Stellen", None),
+    ("Unterzeichnung", "vertretung"): (
+        "Vertretung",
+        "„In Vertretung“ oder „Im Auftrag“, wenn nicht selbst unterzeichnet wird.",
+    ),
+    ("Geschaeftsordnung", "vertretung"): ("Vertretung (Kreistag, Rat)", None),
+    ("Norm", "nummer"): ("Nummer", "Die Nummer im Absatz, z. B. 3."),
+    ("Norm", "satz"): ("Satz", "Der Satz des Absatzes, z. B. 2."),
 }
 
 #: Each model's description, by its name.
@@ -250,8 +254,8 @@ BESCHREIBUNG: Final = {
     "zwischen den beiden Daten, beide nicht mitgezählt).",
     "Geschaeftsordnung": "Die Geschäftsordnung einer Körperschaft, soweit die Prüfung sie "
     "braucht; jeder Wert mit seiner Stelle.",
-    "Grund": "Ein Grund, aus dem die Geschäftsordnung einen Punkt nichtöffentlich berät, und "
-    "woran er zu erkennen ist.",
+    "Grund": "Ein Grund, aus dem ein Punkt nach der Geschäftsordnung nichtöffentlich beraten "
+    "werden darf, und woran er zu erkennen ist.",
     "Inhalt": "Text mit Gliederung: als Text (Leerzeilen trennen Absätze), als Markdown oder "
     "als Liste von Blöcken.",
     "Klimarelevanz": "Die Einschätzung der Auswirkungen auf das Klima; „ja, …“ braucht eine "
@@ -303,10 +307,13 @@ def deutsch(schema: dict[str, Any]) -> dict[str, Any]:
 def _modell(name: str, model: dict[str, Any]) -> None:
     if name in BESCHREIBUNG:
         alt = str(model.get("description", ""))
-        zusatz = "".join(f"\n\n{nur}" for nur in _NUR if nur in alt)
+        zusatz = "".join(f"\n\n{teil}" for teil in alt.split("\n\n") if "Bibliothek" in teil)
         model["description"] = BESCHREIBUNG[name] + zusatz
     for feld, eigenschaft in model.get("properties", {}).items():
-        if feld in TITEL:
-            eigenschaft["title"] = TITEL[feld]
-        if feld in HILFE and not eigenschaft.get("description"):
+        titel, hilfe = JE_MODELL.get((name, feld), (TITEL.get(feld), None))
+        if titel:
+            eigenschaft["title"] = titel
+        if hilfe:
+            eigenschaft["description"] = hilfe
+        elif feld in HILFE and not eigenschaft.get("description"):
             eigenschaft["description"] = HILFE[feld]

@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.inhalt import Inhalt
+from vorlagen.schemas.regeln_schema import finanzen_regeln
 from vorlagen.schemas.text import Zeile
 
 __all__ = ["FinanzielleAuswirkungen", "Finanzposition"]
@@ -34,7 +35,7 @@ class FinanzielleAuswirkungen(Modell):
     """
 
     # Defaults are validated too, so that a missing Erläuterung is seen.
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
+    model_config = ConfigDict(validate_default=True, json_schema_extra=finanzen_regeln)
 
     beziffert: bool = Field(
         default=True,

@@ -26,7 +26,7 @@ from pydantic_core import CoreSchema, PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.betrag import Betrag
 from vorlagen.schemas.bild import BASIS, Bild
-from vorlagen.schemas.text import LAUF_MUSTER, Datum, Lauf, Text, Zeile
+from vorlagen.schemas.text import LINK_MUSTER, TEXT_MUSTER, Datum, Lauf, Text, Zeile
 from vorlagen.schemas.vorschrift import Norm
 
 __all__ = [
@@ -78,11 +78,24 @@ def _zahl(value: Any) -> Any:
     return value
 
 
+def _zahl_schema(schema: dict[str, Any]) -> None:
+    """A number as a JSON number or as text with a decimal point."""
+    schema.clear()
+    schema["anyOf"] = [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^-?\d+(\.\d+)?([eE][+-]?\d+)?$"},
+    ]
+
+
 class ZahlWert(Modell):
     """A number inside prose, printed the German way: ``{"typ": "zahl", "wert": "3.5"}``."""
 
     typ: Literal["zahl"] = "zahl"
-    wert: Annotated[Decimal, BeforeValidator(_zahl), Field(allow_inf_nan=False)]
+    wert: Annotated[
+        Decimal,
+        BeforeValidator(_zahl),
+        Field(allow_inf_nan=False, json_schema_extra=_zahl_schema),
+    ]
 
 
 class Fett(Modell):
@@ -118,7 +131,11 @@ class Link(Modell):
 
     typ: Literal["link"] = "link"
     text: Text
-    ziel: Annotated[Zeile, AfterValidator(_link_target)]
+    ziel: Annotated[
+        Zeile,
+        AfterValidator(_link_target),
+        Field(json_schema_extra={"pattern": LINK_MUSTER}),
+    ]
 
 
 class Code(Modell):
@@ -307,17 +324,17 @@ class Inhalt(RootModel):  # type: ignore[type-arg]
             "anyOf": [
                 {
                     "type": "string",
-                    "pattern": LAUF_MUSTER,
+                    "pattern": TEXT_MUSTER,
                     "description": "Text; Leerzeilen trennen Absätze",
                 },
                 {
                     "type": "object",
-                    "properties": {"markdown": {"type": "string", "pattern": LAUF_MUSTER}},
+                    "properties": {"markdown": {"type": "string", "pattern": TEXT_MUSTER}},
                     "required": ["markdown"],
                     "additionalProperties": False,
                     "description": "Markdown: Absätze, Überschriften, Listen, Tabellen",
                 },
-                blocks,
+                {**{k: v for k, v in blocks.items() if k != "description"}, "minItems": 1},
             ]
         }
 

@@ -16,13 +16,7 @@ __all__ = ["Klimarelevanz"]
 class Klimarelevanz(Modell):
     """The assessment; a "ja, ..." needs an explanation."""
 
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_default=True,
-        defer_build=True,
-        json_schema_extra=klimarelevanz_regeln,
-    )
+    model_config = ConfigDict(validate_default=True, json_schema_extra=klimarelevanz_regeln)
 
     bewertung: Literal["ja, positiv", "ja, negativ", "nein", "nicht einschätzbar"]
     erlaeuterung: Text | None = None

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.inhalt import Inhalt
-from vorlagen.schemas.regeln_schema import ergebnis_regeln, niederschrift_regeln
+from vorlagen.schemas.regeln_schema import ergebnis_regeln, niederschrift_regeln, oder_pfad
 from vorlagen.schemas.sitzung import (
     Sitzung,
     Tagesordnungspunkt,
@@ -125,13 +125,7 @@ MIT_ABSTIMMUNG = (*_BESCHLOSSEN, Ergebnisstatus.ABGELEHNT)
 class Ergebnis(Modell):
     """The result of one item: status, the decision's text, the vote, who took no part."""
 
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_default=True,
-        defer_build=True,
-        json_schema_extra=ergebnis_regeln,
-    )
+    model_config = ConfigDict(validate_default=True, json_schema_extra=ergebnis_regeln)
 
     top: int = Field(ge=1, description="die Stelle des Punktes in der Tagesordnung, ab 1")
     unterpunkt: int | None = Field(default=None, ge=1, description="die Stelle des Unterpunktes")
@@ -226,7 +220,10 @@ class Niederschrift(Modell):
     sitzung: Annotated[
         Sitzung,
         BeforeValidator(_sitzung_lesen),
-        Field(description="die Sitzung, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei"),
+        Field(
+            description="die Sitzung, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei",
+            json_schema_extra=oder_pfad,
+        ),
     ]
     beginn: Zeitpunkt = Field(description="Beginn der Sitzung, wie gehalten")
     ende: Zeitpunkt = Field(description="Ende der Sitzung, wie gehalten")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from vorlagen.schemas._base import Modell
-from vorlagen.schemas.text import Zeile
+from vorlagen.schemas.text import EMAIL_MUSTER, Zeile
 
 __all__ = ["Sachbearbeitung", "Unterzeichnung"]
 
@@ -17,7 +17,9 @@ class Sachbearbeitung(Modell):
 
     name: Zeile
     telefon: Zeile | None = None
-    email: Zeile | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: Annotated[Zeile, Field(json_schema_extra={"pattern": EMAIL_MUSTER})] | None = Field(
+        default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
 
 
 class Unterzeichnung(Modell):

@@ -15,9 +15,14 @@ __all__ = [
     "NUR_DIE_BIBLIOTHEK",
     "NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT",
     "NUR_DIE_BIBLIOTHEK_SITZUNG",
+    "bild_regeln",
     "ergebnis_regeln",
+    "finanzen_regeln",
+    "fuer_andere",
     "klimarelevanz_regeln",
     "niederschrift_regeln",
+    "norm_regeln",
+    "oder_pfad",
     "sitzung_regeln",
     "top_regeln",
     "vorlage_regeln",
@@ -29,7 +34,11 @@ NUR_DIE_BIBLIOTHEK: Final = (
     "die Bibliothek prüft: die Beratungsfolge ist nach Sitzungsdatum geordnet, und die "
     "Entscheidung ist ihre letzte Beratung; ein Bild ist ein PNG oder JPEG in den Grenzen "
     "für Größe und Maße; ein Bild als Pfad (pfad) liegt im Ordner der Vorlage; Markdown "
-    "ergibt gültige Blöcke."
+    "ergibt gültige Blöcke; ein Block zeigt Text (nicht nur Leerraum); jede Zeile einer "
+    "Tabelle hat so viele Zellen wie ihr Kopf; Listen sind höchstens drei Ebenen tief; ein "
+    "Datum existiert (kein 30. Februar). Das Schema ist an manchen Stellen strenger als die "
+    "Bibliothek, die auch Wahrheitswerte und Zahlen als Text, Daten mit Leerraum und "
+    "Zeitpunkte ohne Uhrzeit liest: was das Schema annimmt, nimmt die Bibliothek an."
 )
 
 NUR_DIE_BIBLIOTHEK_SITZUNG: Final = (
@@ -259,3 +268,85 @@ def niederschrift_regeln(schema: dict[str, Any]) -> None:
     schema["description"] = (
         f"{schema.get('description', '').strip()}\n\n{NUR_DIE_BIBLIOTHEK_NIEDERSCHRIFT}"
     )
+
+
+def oder_pfad(schema: dict[str, Any]) -> None:
+    """A model that a file may give as the path of its own file (``Field`` extra)."""
+    modell = dict(schema)
+    beschreibung = modell.pop("description", None)
+    schema.clear()
+    schema["anyOf"] = [
+        modell,
+        {
+            "type": "string",
+            "minLength": 1,
+            "description": "der Pfad der JSON- oder YAML-Datei, relativ zur Datei, die ihn "
+            "nennt (nur in Dateien)",
+        },
+    ]
+    if beschreibung:
+        schema["description"] = beschreibung
+
+
+def bild_regeln(schema: dict[str, Any]) -> None:
+    """An image as data (Base64) or as the path of its file."""
+    schema["required"] = [r for r in schema.get("required", []) if r != "daten"]
+    schema["anyOf"] = [{"required": ["daten"]}, {"required": ["pfad"]}]
+    daten = schema["properties"]["daten"]
+    daten.pop("format", None)
+    daten["pattern"] = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+    schema["properties"]["pfad"] = {
+        "type": "string",
+        "minLength": 1,
+        "description": "die Bilddatei (PNG oder JPEG), relativ zum Ordner der Vorlage (nur in "
+        "Dateien)",
+    }
+
+
+def finanzen_regeln(schema: dict[str, Any]) -> None:
+    """Costs not yet worked out: no positions, an explanation why."""
+    schema["allOf"] = [
+        _wenn(
+            _gesetzt("beziffert", False),
+            {
+                **_nicht_leer("erlaeuterung"),
+                "properties": {
+                    "erlaeuterung": {"not": {"type": "null"}},
+                    "positionen": {"maxItems": 0},
+                },
+            },
+            "Noch nicht beziffert: keine Positionen, aber eine Erläuterung.",
+        )
+    ]
+
+
+def norm_regeln(schema: dict[str, Any]) -> None:
+    """A list of paragraphs has at least one."""
+    for form in schema["properties"]["paragraf"].get("anyOf", []):
+        if form.get("type") == "array":
+            form["minItems"] = 1
+
+
+def fuer_andere(schema: dict[str, Any]) -> dict[str, Any]:
+    """The exported schema as validators of other ecosystems read it (in place, returned).
+
+    A union of blocks is a ``oneOf`` that pydantic marks with OpenAPI's ``discriminator``,
+    a keyword JSON Schema does not have (ajv refuses it in strict mode): it goes, and each
+    alternative requires ``typ`` instead, as the model does where it chooses by ``typ``.
+    """
+    _ohne_discriminator(schema)
+    return schema
+
+
+def _ohne_discriminator(node: Any) -> None:
+    if isinstance(node, dict):
+        discriminator = node.pop("discriminator", None)
+        if isinstance(discriminator, dict):
+            feld = discriminator.get("propertyName", "typ")
+            for form in node.get("oneOf", []):
+                form["required"] = [feld]
+        for value in node.values():
+            _ohne_discriminator(value)
+    elif isinstance(node, list):
+        for value in node:
+            _ohne_discriminator(value)

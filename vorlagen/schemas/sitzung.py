@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from vorlagen.schemas._base import Modell
 from vorlagen.schemas.bild import BASIS, datei_lesen
 from vorlagen.schemas.inhalt import Inhalt
-from vorlagen.schemas.regeln_schema import sitzung_regeln, top_regeln
+from vorlagen.schemas.regeln_schema import oder_pfad, sitzung_regeln, top_regeln
 from vorlagen.schemas.sitzungsvorlage import Fassung, Sitzungsvorlage, fehler_darunter
 from vorlagen.schemas.text import Datum, Text, Zeile, Zeitpunkt
 
@@ -100,7 +100,10 @@ def vorlage_lesen(value: Any, info: ValidationInfo) -> Any:
 Vorlage = Annotated[
     Sitzungsvorlage,
     BeforeValidator(vorlage_lesen),
-    Field(description="die Vorlage, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei"),
+    Field(
+        description="die Vorlage, oder in einer Datei der Pfad ihrer JSON- oder YAML-Datei",
+        json_schema_extra=oder_pfad,
+    ),
 ]
 
 
@@ -126,13 +129,7 @@ class Tagesordnungspunkt(Modell):
     its own; stated public, it is refused.
     """
 
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_default=True,
-        defer_build=True,
-        json_schema_extra=top_regeln,
-    )
+    model_config = ConfigDict(validate_default=True, json_schema_extra=top_regeln)
 
     titel: Zeile = Field(max_length=500)
     vorlage: Vorlage | None = None
@@ -276,13 +273,7 @@ class Sitzung(Modell):
     (``nichtoeffentlicher_teil_folgt`` then says that a non-public part follows).
     """
 
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_default=True,
-        defer_build=True,
-        json_schema_extra=sitzung_regeln,
-    )
+    model_config = ConfigDict(validate_default=True, json_schema_extra=sitzung_regeln)
 
     fassung: Fassung = Field(
         default="intern",

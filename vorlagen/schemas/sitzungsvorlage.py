@@ -80,13 +80,7 @@ class Sitzungsvorlage(Modell):
     """
 
     # Defaults are validated too, so that the rules below also see absent fields.
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_default=True,
-        defer_build=True,
-        json_schema_extra=vorlage_regeln,
-    )
+    model_config = ConfigDict(validate_default=True, json_schema_extra=vorlage_regeln)
 
     art: Vorlagenart
     fassung: Fassung = Field(

@@ -87,7 +87,17 @@ _NOT_BLANK: Final = (
     r"[^\u0000-\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
     r"\uD800-\uDFFF\uFFFE\uFFFF]"
 )
+_KEIN_LEERRAUM: Final = (
+    r"\u0000-\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+    r"\uD800-\uDFFF\uFFFE\uFFFF"
+)
 LAUF_MUSTER: Final = rf"^{_XML}*$"
+#: An e-mail address as the model checks it, as a pattern for other validators.
+EMAIL_MUSTER: Final = rf"^[^@{_KEIN_LEERRAUM}]+@[^@{_KEIN_LEERRAUM}]+\.[^@{_KEIN_LEERRAUM}]+$"
+#: A link target as the model checks it.
+LINK_MUSTER: Final = (
+    r"^([hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^<>" + '"' + _KEIN_LEERRAUM + "]+$"
+)
 TEXT_MUSTER: Final = rf"^{_XML}*{_NOT_BLANK}{_XML}*$"
 ZEILE_MUSTER: Final = rf"^{_LINE}*{_NOT_BLANK}{_LINE}*$"
 
@@ -153,7 +163,10 @@ def _zeitpunkt_schema(schema: dict[str, Any]) -> None:
     The format "date-time" of JSON Schema means RFC 3339's, which requires a zone.
     """
     schema.pop("format", None)
-    schema["pattern"] = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+    schema["pattern"] = (
+        r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d"
+        r"(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$"
+    )
     schema.setdefault("examples", ["2026-12-09T17:00"])
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from vorlagen.schemas._base import Modell
+from vorlagen.schemas.regeln_schema import norm_regeln
 from vorlagen.schemas.text import Datum, Text, Zeile
 
 __all__ = ["Erlass", "Freitext", "Norm", "Vorschrift"]
@@ -16,6 +17,8 @@ Angabe = Annotated[Zeile | int, Field(description='z. B. 1 oder "1a"')]
 
 class Norm(Modell):
     """A statute citation: ``§ 26 Abs. 1 Satz 2 Nr. 3 Buchst. a KrO NRW``."""
+
+    model_config = ConfigDict(json_schema_extra=norm_regeln)
 
     typ: Literal["norm"] = "norm"
     gesetz: Zeile = Field(description="Abkürzung des Gesetzes, z. B. „KrO NRW“")
