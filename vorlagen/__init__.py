@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vorlagen._lazy import attribute
 from vorlagen.errors import (
     ConversionError,
     DataError,
@@ -20,24 +21,20 @@ from vorlagen.errors import (
     VorlagenError,
 )
 from vorlagen.formatting.hausstil import Hausstil
+from vorlagen.schemas import _LAZY as _SCHEMAS_LATER
 from vorlagen.schemas import (
     Absatz,
-    Abstimmung,
     Anlage,
     Beratung,
-    Beschlussauszug,
     Betrag,
     BetragWert,
     Bild,
     Code,
     DatumWert,
-    Ergebnis,
-    Ergebnisstatus,
     Erlass,
     Fett,
     FinanzielleAuswirkungen,
     Finanzposition,
-    Fraktionsstimmen,
     Freitext,
     Inhalt,
     Klimarelevanz,
@@ -45,20 +42,13 @@ from vorlagen.schemas import (
     Link,
     Liste,
     Listeneintrag,
-    Mitglied,
-    Niederschrift,
     Norm,
     Sachbearbeitung,
-    Sitzung,
     Sitzungsvorlage,
     Tabelle,
-    Tagesordnungspunkt,
-    Teilnehmer,
     Ueberschrift,
-    Unterpunkt,
     Unterzeichnung,
     Vorlagenart,
-    Vorsitz,
     ZahlWert,
     Zitat,
     Zustaendigkeit,
@@ -78,6 +68,20 @@ if TYPE_CHECKING:
     )
     from vorlagen.pdf import to_pdf, to_pdf_many
     from vorlagen.regeln import Befund, Geschaeftsordnung, pruefen
+    from vorlagen.schemas import (
+        Abstimmung,
+        Beschlussauszug,
+        Ergebnis,
+        Ergebnisstatus,
+        Fraktionsstimmen,
+        Mitglied,
+        Niederschrift,
+        Sitzung,
+        Tagesordnungspunkt,
+        Teilnehmer,
+        Unterpunkt,
+        Vorsitz,
+    )
     from vorlagen.template import Dokument, Fassung, Template, check_template, shipped_templates
 
 __version__ = "0.1.0"
@@ -162,6 +166,8 @@ __all__ = [
 # Rendering, checking and converting load docxtpl, python-docx, lxml and Jinja: they load on
 # first use, so that a program that only builds and validates papers starts fast.
 _LAZY = {
+    # the meeting and its minutes: vorlagen.schemas loads them on first use
+    **dict.fromkeys(_SCHEMAS_LATER, "vorlagen.schemas"),
     "AccessibilityProblem": "vorlagen.accessibility",
     "check_accessibility": "vorlagen.accessibility",
     "read": "vorlagen.daten",
@@ -189,15 +195,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return attribute(__name__, _LAZY, name)
 
 
 def __dir__() -> list[str]:

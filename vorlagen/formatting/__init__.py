@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vorlagen._lazy import attribute
 from vorlagen.formatting.hausstil import DIN_5008, Hausstil
 
 if TYPE_CHECKING:
@@ -56,10 +57,4 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+    return attribute(__name__, _LAZY, name)
