@@ -433,6 +433,33 @@ def test_a_meeting_as_oparl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["oparl", str(one_line), "--base-url", BASE_URL, "-o", str(target)]) == 0
 
 
+def test_a_meetings_oparl_numbers_its_items_as_its_einladung_prints_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "kreis.docx"  # a body's own Einladung with its house style beside it
+    template.write_bytes(
+        (Path(vorlagen.__file__).parent / "templates/einladung/default.docx").read_bytes()
+    )
+    (tmp_path / "kreis.toml").write_text('top_nummern = "TOP Ö 1"\n', encoding="utf-8")
+    meeting = EXAMPLES / "sitzung-kreistag.yaml"
+    command = ["oparl", str(meeting), "--base-url", BASE_URL]
+    assert main([*command, "--template", str(template)]) == 0
+    numbers = [item["number"] for item in json.loads(capsys.readouterr().out)["agendaItem"]]
+    einladung = tmp_path / "einladung.docx"
+    assert main(["sitzung", str(meeting), "--template", str(template), "-o", str(einladung)]) == 0
+    public_part = open_docx(einladung.read_bytes()).tables[0]
+    printed = [row.cells[0].text.replace("\N{NO-BREAK SPACE}", " ") for row in public_part.rows]
+    assert numbers == printed[1:]  # under the header "Nr."
+    assert numbers[:2] == ["TOP Ö 1", "TOP Ö 2"]
+    assert main(command) == 0  # without a template: the default's numbers
+    assert json.loads(capsys.readouterr().out)["agendaItem"][0]["number"] == "Ö 1"
+    paper = EXAMPLES / "beschlussvorlage.json"
+    assert main(["oparl", str(paper), "--base-url", BASE_URL, "--template", "stadt"]) == 1
+    assert "--template gilt nur für eine Sitzung" in capsys.readouterr().err
+    assert main([*command, "--template", "gibt-es-nicht"]) == 1
+    assert "keine mitgelieferte Vorlage heißt so" in capsys.readouterr().err
+
+
 def test_the_data_of_a_rendered_paper(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = tmp_path / "vorlage.docx"
     assert main(["render", str(EXAMPLES / "beschlussvorlage.json"), "-o", str(document)]) == 0

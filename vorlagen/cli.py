@@ -29,7 +29,7 @@ from vorlagen.formatting import Hausstil
 from vorlagen.schemas import Niederschrift, Sitzung, Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
-from vorlagen.template import Fassung, Template, check_template
+from vorlagen.template import Dokument, Fassung, Template, check_template
 
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
@@ -258,6 +258,11 @@ def _parser() -> argparse.ArgumentParser:
         "--nichtoeffentlich",
         action="store_true",
         help="auch Nichtöffentliches ausgeben (nur mit Nummer und neutralem Namen)",
+    )
+    o.add_argument(
+        "--template",
+        help="für eine Sitzung: die Einladungsvorlage, deren Hausstil die Punkte nummeriert "
+        "(wie bei „vorlagen sitzung“; Standard: default)",
     )
     o.add_argument("-o", "--output", type=Path, help="Zieldatei (Standard: stdout)")
     p = commands.add_parser(
@@ -583,12 +588,18 @@ def _oparl(args: argparse.Namespace) -> int:
         "erstellt": erstellt,
         "nichtoeffentlich": args.nichtoeffentlich,
     }
+    meeting = _model_of(args.datei) is Sitzung
+    if not meeting and args.template is not None:
+        _say(f"{args.datei}: --template gilt nur für eine Sitzung (die Nummern ihrer Punkte)")
+        return 1
     try:
-        if _model_of(args.datei) is Sitzung:
+        if meeting:
             sitzung = _load(args.datei, Sitzung)
-            if sitzung is None:
+            # the items are numbered as the meeting's Einladung prints them
+            hausstil = _house_style(args.template, "einladung")
+            if sitzung is None or hausstil is None:
                 return 1
-            exported = to_meeting(sitzung, **options)
+            exported = to_meeting(sitzung, hausstil=hausstil, **options)
         else:
             vorlage = _load(args.datei)
             if vorlage is None:
@@ -598,6 +609,15 @@ def _oparl(args: argparse.Namespace) -> int:
         _say(f"{args.datei}: {e}")
         return 1
     return _output(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", args.output)
+
+
+def _house_style(template: str | None, dokument: Dokument) -> Hausstil | None:
+    """The house style of a template given on the command line; None after saying why not."""
+    try:
+        return resolve_template(template, dokument=dokument).hausstil
+    except VorlagenError as e:
+        _say(str(e))
+        return None
 
 
 def _model_of(path: Path) -> type[Sitzungsvorlage] | type[Sitzung] | type[Niederschrift] | None:
