@@ -1,4 +1,4 @@
-"""Hypothesis strategies for valid council papers: every Vorlagenart, optional data absent or set.
+"""Hypothesis strategies for council papers (every Vorlagenart) and meetings.
 
 :func:`papers` builds a paper as the JSON an integrator sends (a dict) and validates it with
 :class:`vorlagen.Sitzungsvorlage`. Generation follows the model's rules (the Beratungsfolge
@@ -6,11 +6,16 @@ in date order with at most one Entscheidung, last; a Beschlussvorschlag where th
 Vorlagenart needs one; a reason for a non-public paper; an explanation for a "ja"
 Klimarelevanz), so that almost every dict is valid; the few that break a rule the strategy
 does not know are rejected.
+
+:func:`sitzung_data` builds a meeting as JSON data that keeps the rules a JSON Schema cannot
+say (public items first, dates in order, papers valid on their own) and mixes freely what
+it can (reasons, versions, papers public or not under items public or not), so that some
+meetings are valid and some are not.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -21,7 +26,7 @@ from pydantic import ValidationError
 
 import vorlagen
 
-__all__ = ["inhalt", "papers", "text", "zeile"]
+__all__ = ["inhalt", "paper_data", "papers", "sitzung_data", "text", "zeile"]
 
 Data = dict[str, Any]
 
@@ -355,3 +360,84 @@ def papers(draw: st.DrawFn) -> vorlagen.Sitzungsvorlage:
     except ValidationError:
         assume(False)
         raise  # not reached: assume(False) rejects the example
+
+
+@st.composite
+def _tagesordnungs_vorlage(draw: st.DrawFn) -> Data:
+    """A paper that is valid on its own, as given in a meeting: intern, or its public version."""
+    data = draw(paper_data())
+    try:
+        vorlage = vorlagen.Sitzungsvorlage.model_validate(data)
+    except ValidationError:
+        assume(False)
+        raise  # not reached: assume(False) rejects the example
+    if vorlage.oeffentlich and draw(st.booleans()):
+        return vorlage.oeffentliche_fassung(draw(st.booleans())).model_dump(mode="json")
+    return data
+
+
+def _unterpunkt() -> st.SearchStrategy[Data]:
+    return st.fixed_dictionaries(
+        {"titel": zeile(6)},
+        optional={"vorlage": _tagesordnungs_vorlage(), "erlaeuterung": inhalt()},
+    )
+
+
+@st.composite
+def _top(draw: st.DrawFn, oeffentlich: bool) -> Data:
+    """An item in the public or the non-public part, with or without what that part needs."""
+    top: Data = {"titel": draw(zeile(8))}
+    if not oeffentlich:
+        top["oeffentlich"] = False
+        if draw(st.booleans()):
+            top["nichtoeffentlich_grund"] = draw(text())
+    if draw(st.booleans()):
+        top["vorlage"] = draw(_tagesordnungs_vorlage())
+        if oeffentlich and top["vorlage"].get("oeffentlich") is False:
+            top["oeffentlich"] = True  # else the item turns non-public among public ones
+    elif oeffentlich and draw(st.booleans()):
+        top["oeffentlich"] = True
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "erlaeuterung": inhalt(),
+        "unterpunkte": st.lists(_unterpunkt(), max_size=2),
+        "nachtrag": _DATES.map(date.isoformat),
+        "dringlich": st.booleans(),
+    }
+    for name, strategy in optional.items():
+        if draw(st.integers(0, 3)) == 0:
+            top[name] = draw(strategy)
+    return top
+
+
+@st.composite
+def sitzung_data(draw: st.DrawFn) -> Data:
+    """A meeting as JSON data: valid or not by what a JSON Schema can say (see above)."""
+    beginn = draw(st.datetimes(datetime(2000, 1, 1), datetime(2090, 12, 31))).replace(
+        second=0, microsecond=0
+    )
+    oeffentliche = draw(st.lists(_top(oeffentlich=True), max_size=3))
+    nichtoeffentliche = draw(st.lists(_top(oeffentlich=False), max_size=3))
+    data: Data = {
+        "koerperschaft": draw(st.sampled_from(["Kreis Lindenau", "Stadt Auenbach", "A & B"])),
+        "gremium": draw(st.sampled_from(_GREMIEN)),
+        "nummer": draw(st.integers(1, 300)),
+        "beginn": beginn.isoformat(timespec="minutes"),
+        "ort": draw(zeile(6)),
+        "einladungsdatum": (beginn.date() - timedelta(days=draw(st.integers(0, 40)))).isoformat(),
+        "vorsitz": {"funktion": draw(zeile(2)), "name": draw(zeile(3))},
+        "tagesordnung": oeffentliche + nichtoeffentliche,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "fassung": st.sampled_from(["intern", "oeffentlich"]),
+        "ende": st.integers(1, 600).map(
+            lambda minuten: (beginn + timedelta(minutes=minuten)).isoformat(timespec="minutes")
+        ),
+        "raum": zeile(3),
+        "gremium_genitiv": zeile(3),
+        "dringlich": st.booleans(),
+        "nichtoeffentlicher_teil_folgt": st.booleans(),
+    }
+    for name, strategy in optional.items():
+        if draw(st.booleans()):
+            data[name] = draw(strategy)
+    return data

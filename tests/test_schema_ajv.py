@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel, ValidationError
 
 from tests.conftest import EXAMPLES
-from tests.strategies import paper_data
+from tests.strategies import paper_data, sitzung_data
 from vorlagen import Sitzungsvorlage
 from vorlagen.cli import schema_json
 
@@ -389,6 +389,48 @@ def test_the_rules_of_meetings_and_minutes_agree(
             assert not validator.valid(document), name
     finally:
         validator.close()
+
+
+@pytest.fixture(scope="module")
+def ajv_sitzung(ajv: Ajv, schemas: Path) -> Iterator[Ajv]:
+    validator = Ajv(schemas / "sitzung.schema.json")
+    yield validator
+    validator.close()
+
+
+def sitzung_valid(document: Data) -> bool:
+    from vorlagen import Sitzung
+
+    try:
+        Sitzung.model_validate_json(as_json(document))
+    except ValidationError:
+        return False
+    return True
+
+
+MEETINGS: Counter[bool] = Counter()
+
+
+@settings(
+    max_examples=max(10, settings().max_examples * 3 // 40),  # 10 locally, 150 in CI
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(sitzung_data())
+def test_the_library_and_ajv_agree_on_generated_meetings(ajv_sitzung: Ajv, sitzung: Data) -> None:
+    """Meetings that mix reasons, versions and papers, public or not: valid ones and not."""
+    ours = sitzung_valid(sitzung)
+    theirs = ajv_sitzung.valid(sitzung)
+    assert ours == theirs, f"library {ours}, ajv {theirs}: {as_json(sitzung)}"
+    MEETINGS[ours] += 1
+
+
+def test_generated_meetings_were_valid_and_invalid() -> None:
+    """Run after the property test: the meetings tried both verdicts."""
+    if not MEETINGS:
+        pytest.skip("runs after test_the_library_and_ajv_agree_on_generated_meetings")
+    assert MEETINGS[True] > 0
+    assert MEETINGS[False] > 0
 
 
 # -- cases a review found where the two once disagreed ---------------------------------------
