@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -27,6 +28,7 @@ from tests.strategies import papers
 from vorlagen.docx import compose as compose_module
 from vorlagen.docx.bodytext import BodyText
 from vorlagen.docx.compose import Section, compose
+from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, W_NS, WP_NS
 from vorlagen.template import paper_properties
 
 SITZUNG = example_sitzung()
@@ -126,6 +128,44 @@ def test_images_are_numbered_through_the_whole_document() -> None:
     assert len(images) == 2  # the same image in both papers is one part
 
 
+DRAWING_NAMESPACES = b" ".join(
+    b'xmlns:%s="%s"' % (prefix, uri.encode())
+    for prefix, uri in ((b"wp", WP_NS), (b"a", A_NS), (b"pic", PIC_NS))
+)
+
+
+def _declared_at_the_root(document: bytes) -> bytes:
+    """The body with the namespaces of its drawings declared at the root, as Word writes it."""
+    document = re.sub(rb' xmlns:(?:wp|a|pic|r)="[^"]*"', b"", document)
+    return document.replace(
+        b"<w:document", b'<w:document xmlns:r="%s" %s' % (REL_NS.encode(), DRAWING_NAMESPACES), 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "as_text"), [(b'id="\\1"', 2), (b"id='\\1'", 0), (b'id = "\\1"', 0)]
+)
+def test_drawing_ids_written_otherwise_go_in_as_trees(written: bytes, as_text: int) -> None:
+    bild = {"typ": "bild", "daten": png(), "alt": "Lageplan"}
+    paper = vorlagen.Sitzungsvorlage.model_validate(
+        {**example_data("beschlussvorlage.json"), "sachdarstellung": [bild, bild]}
+    )
+    files = edited(
+        parts(paper),
+        lambda x: re.sub(rb'(?<=<wp:docPr )id="(\d+)"', written, _declared_at_the_root(x)),
+    )
+
+    def declare(name: str, content: bytes) -> bytes:
+        if name != "word/document.xml":
+            return content
+        return content.replace(b"<w:document", b"<w:document " + DRAWING_NAMESPACES, 1)
+
+    einladung = _changed_package(EINLADUNG, declare)
+    data = assert_alike([Section(einladung), Section(files, "A"), Section(files)], as_text=as_text)
+    ids = re.findall(rb'<wp:docPr[^>]* id="(\d+)"', canonical(data)["word/document.xml"])
+    assert sorted(ids) == [b"1001", b"1002", b"1003", b"1004"]
+
+
 MARKUP_AS_TEXT = 'Das Attribut r:id="rId4" und <w:numId w:val="3"/> stehen hier als Text.'
 
 
@@ -133,6 +173,19 @@ def test_text_that_looks_like_markup_stays_as_entered() -> None:
     paper = SITZUNG.vorlagen[0].model_copy(update={"betreff": MARKUP_AS_TEXT})
     data = assert_alike([Section(EINLADUNG), Section(parts(paper), "A")])
     assert MARKUP_AS_TEXT in [p.text for p in open_docx(data).paragraphs]
+
+
+RELS = "word/_rels/document.xml.rels"
+LINK = (
+    b'<Relationship Id="rIdL1" Target="https://example.org/" TargetMode="External" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+)
+
+
+def _with_link(document: bytes, attribute: bytes) -> bytes:
+    """The body with a hyperlink before its section properties, ``attribute`` its id."""
+    link = b"<w:p><w:hyperlink %s><w:r><w:t>Link</w:t></w:r></w:hyperlink></w:p>" % attribute
+    return document.replace(b"<w:sectPr>", link + b"<w:sectPr>", 1)
 
 
 @pytest.mark.parametrize(
@@ -188,6 +241,29 @@ def test_text_that_looks_like_markup_stays_as_entered() -> None:
         ),
         # a prefix the whole document lacks: by tree
         ("prefix", lambda x: x.replace(b"<w:document ", b'<w:document xmlns:x="urn:x" ', 1), 0),
+        # a list's id written as character references ("3" as "&#51;"): by tree
+        (
+            "reference",
+            lambda x: re.sub(
+                rb'<w:numId w:val="(\d+)"/>',
+                lambda m: b'<w:numId w:val="%s"/>' % b"".join(b"&#%d;" % c for c in m[1]),
+                x,
+            ),
+            0,
+        ),
+        # a relationship id written otherwise (quotes, spaces, a line break): by tree
+        ("link quotes", lambda x: _with_link(x, b"r:id='rIdL1'"), 0),
+        ("link spaces", lambda x: _with_link(x, b'r:id = "rIdL1"'), 0),
+        ("link break", lambda x: _with_link(x, b'r:id=\n"rIdL1"'), 0),
+        ("link", lambda x: _with_link(x, b'r:id="rIdL1"'), 1),
+        # declared in another encoding than the whole's UTF-8: by tree
+        (
+            "latin-1",
+            lambda x: x.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1).replace(
+                "Straße".encode(), "Straße".encode("latin-1")
+            ),
+            0,
+        ),
     ],
 )
 def test_bodies_written_otherwise(
@@ -197,6 +273,8 @@ def test_bodies_written_otherwise(
     files = parts(paper)
     assert b'<w:pPr><w:pStyle w:val="Heading1"/>' in files["word/document.xml"]
     changed = edited(files, change)
+    if name.startswith("link"):
+        changed[RELS] = changed[RELS].replace(b"</Relationships>", LINK + b"</Relationships>")
     assert changed != files, name
     assert_alike([Section(EINLADUNG), Section(changed, "A")], as_text=as_text)
 
@@ -211,3 +289,80 @@ def test_generated_papers_go_in_alike(chosen: list[tuple[vorlagen.Sitzungsvorlag
     sections = [Section(EINLADUNG)]
     sections += [Section(parts(paper, template), "Ö 1 – Titel") for paper, template in chosen]
     assert_alike(sections)
+
+
+def _changed_package(data: bytes, change: Callable[[str, bytes], bytes]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        files = {name: change(name, z.read(name)) for name in z.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in files.items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_style_id_with_a_reference_keeps_its_outline_level() -> None:
+    """A style id "Head&2" is written "Head&amp;2": its headings go in by tree, leveled."""
+
+    def rename(name: str, content: bytes) -> bytes:
+        if name not in ("word/styles.xml", "word/document.xml"):
+            return content
+        return content.replace(b'w:styleId="Heading2"', b'w:styleId="Head&amp;2"').replace(
+            b'w:val="Heading2"', b'w:val="Head&amp;2"'
+        )
+
+    shipped = (Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes()
+    template = vorlagen.Template.from_bytes(_changed_package(shipped, rename))
+    paper = SITZUNG.vorlagen[0]
+    files = template.fill_parts(paper, paper_properties(paper), template.hausstil)
+    assert b'w:val="Head&amp;2"' in files["word/document.xml"]
+    data = assert_alike([Section(EINLADUNG), Section(files, "Ö 1 – A")], as_text=0)
+    body = etree.fromstring(canonical(data)["word/document.xml"])
+    headings: Any = body.xpath("//w:pPr[w:pStyle/@w:val='Head&2']", namespaces={"w": W_NS})
+    levels = [
+        str(ppr.xpath("string(w:outlineLvl/@w:val)", namespaces={"w": W_NS})) for ppr in headings
+    ]
+    assert len(levels) > 1
+    assert set(levels) == {"2"}  # one below the heading of its item
+
+
+def test_a_prefix_of_its_own_for_a_standard_namespace_goes_in_as_a_tree() -> None:
+    """``ww`` bound to WordprocessingML in both roots: its list ids are renumbered too."""
+    alias = f' xmlns:ww="{W_NS}"'.encode()
+
+    def declare(name: str, content: bytes) -> bytes:
+        if name != "word/document.xml":
+            return content
+        return content.replace(b"<w:document", b"<w:document" + alias, 1)
+
+    files = edited(
+        parts(SITZUNG.vorlagen[0]),
+        lambda x: re.sub(
+            rb'<w:numId w:val="(\d+)"/>',
+            rb'<ww:numId ww:val="\1"/>',
+            x.replace(b"<w:document", b"<w:document" + alias, 1),
+        ),
+    )
+    assert b"<ww:numId" in files["word/document.xml"]
+    einladung = _changed_package(EINLADUNG, declare)
+    assert_alike([Section(einladung), Section(files, "A"), Section(files, "B")], as_text=0)
+
+
+def test_a_placeholder_in_a_document_is_no_place_of_a_body() -> None:
+    """A processing instruction like the one a body's place is held by stays as it is."""
+    instruction = b"<?vorlagen-text 0?>"
+
+    def plant(name: str, content: bytes) -> bytes:
+        if name != "word/document.xml":
+            return content
+        return content.replace(b"<w:body>", b"<w:body>" + instruction, 1)
+
+    einladung = _changed_package(EINLADUNG, plant)
+    paper = SITZUNG.vorlagen[0]
+    data = assert_alike([Section(einladung), Section(parts(paper), "A")], as_text=1)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        document = z.read("word/document.xml")
+    assert document.count(instruction) == 1
+    texts = [p.text for p in open_docx(data).paragraphs]
+    assert texts[0] == open_docx(EINLADUNG).paragraphs[0].text
+    assert texts.count(paper.betreff) == 1

@@ -290,6 +290,57 @@ def test_a_footer_of_two_sections_or_pages_numbered_otherwise_keep_the_field(
     assert fields[2] == b"SECTIONPAGES"  # serves two sections
 
 
+def two_sections() -> vorlagen.Template:
+    """The default template with a section break after the Sachdarstellung, as Word writes it.
+
+    The first section has the footer; the second shows it as "linked to previous".
+    """
+    files = unzip((Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes())
+    document = files["word/document.xml"]
+    own = re.search(rb"<w:sectPr>.*?</w:sectPr>", document)
+    assert own is not None
+    linked = re.sub(rb"<w:footerReference [^>]*/>", b"", own[0])
+    tag = document.index(b"{{p vorlage.sachdarstellung }}")
+    after = document.index(b"</w:p>", tag) + len(b"</w:p>")
+    document = document[:after] + b"<w:p><w:pPr>" + own[0] + b"</w:pPr></w:p>" + document[after:]
+    files["word/document.xml"] = document.replace(own[0], linked).replace(
+        b"<w:pPr>" + linked, b"<w:pPr>" + own[0], 1
+    )
+    return vorlagen.Template.from_bytes(pack(files))
+
+
+def test_a_paper_of_two_sections_counts_its_pages_through_both() -> None:
+    mappe = vorlagen.render_mappe(SITZUNG, two_sections())
+    sections = list(body(mappe).iter(w("sectPr")))
+    assert len(sections) == 1 + 2 * len(PAPERS)
+    first, second = sections[1], sections[2]  # the first paper's
+    assert first.find(w("pgNumType")).get(w("start")) == "1"
+    assert (
+        second.find(w("pgNumType")) is None or second.find(w("pgNumType")).get(w("start")) is None
+    )
+    footer = f"{{{REL_NS}}}id"
+    assert second.find(w("footerReference")).get(footer) == first.find(w("footerReference")).get(
+        footer
+    )
+    fields = footer_fields(pages_by_reference(mappe))
+    assert fields == [b"PAGEREF _Seiten1"] + [
+        b"PAGEREF _Seiten%d" % (n + 1) for n in range(2, 1 + 2 * len(PAPERS), 2) for _ in (0, 1)
+    ]  # both sections of a paper count to the end of its second
+
+
+@pytest.mark.libreoffice
+def test_a_paper_of_two_sections_says_seite_n_von_m_through_both() -> None:
+    require_libreoffice()
+    sitzung = vorlagen.Sitzung.model_validate(
+        minimal_sitzung(
+            tagesordnung=[{"titel": "Erweiterung", "vorlage": PAPERS[0].model_dump(mode="json")}]
+        )
+    )
+    pdf = vorlagen.render_mappe_pdf(sitzung, two_sections())
+    assert len(pikepdf.open(io.BytesIO(pdf)).pages) >= 4  # the Einladung and three of the paper
+    assert_each_counts_its_pages(pdf)
+
+
 def test_the_mappe_is_accessible(mappe: bytes) -> None:
     assert vorlagen.check_accessibility(mappe) == []
 

@@ -7,11 +7,13 @@ than rendering the paper did; this module makes the same changes in the text ins
 
 It does so only where the text is plain enough for that to be exact: the body uses the
 prefixes the whole document declares (``w``, ``r``, ``wp`` as Word writes them) and
-declares none of its own, holds no comment, processing instruction or CDATA section, and
-every element to change is written in the one form Word and the renderer write. Otherwise
-:func:`body_text` or :meth:`BodyText.rewritten` give None, and the caller parses the body.
-Each value is found in a start tag (text cannot hold a ``<``), so text that looks like
-markup is never touched.
+declares none of its own, is one section, holds no comment, processing instruction or CDATA
+section, and
+every element to change is written in the one form Word and the renderer write, with
+values that hold no character reference (``&amp;``: a value is compared as written).
+Otherwise :func:`body_text` or :meth:`BodyText.rewritten` give None, and the caller parses
+the body. Each value is found in a start tag (text cannot hold a ``<``), so text that looks
+like markup is never touched.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from vorlagen.docx.package import SAFE_PARSER
 
 __all__ = ["BodyText", "body_text"]
 
-_ROOT: Final = re.compile(rb'\s*(?:<\?xml[^>]*\?>\s*)?(<w:document((?:\s+[\w:.-]+="[^"]*")*)\s*>)')
+_ROOT: Final = re.compile(rb'\s*(<\?xml[^>]*\?>\s*)?(<w:document((?:\s+[\w:.-]+="[^"]*")*)\s*>)')
+_UTF8: Final = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
 _ATTRIBUTE: Final = re.compile(rb'\s+([\w:.-]+)="([^"]*)"')
 _BODY_START: Final = re.compile(rb"\s*<w:body>")
 _BODY_END: Final = re.compile(rb"</w:body>\s*</w:document>\s*")
@@ -38,17 +41,19 @@ _NOT_PLAIN: Final = (b"xmlns", b"<!", b"<?")  # declarations, comments, CDATA, i
 # what changes, in the one form Word and the renderer write it; an element of these names
 # written otherwise (group "other") means the text is not as expected
 _CHANGING: Final = re.compile(
-    rb'<w:(numId|pStyle|rStyle|tblStyle)(?: w:val="([^"]*)"\s*/>|(?P<other>[\s/>]))'
-    rb'|<wp:docPr((?:\s+[\w:.-]+="[^"]*")*)(\s*/?>)'
+    rb'<w:(numId|pStyle|rStyle|tblStyle)(?: w:val="([^"&]*)"\s*/>|(?P<other>[\s/>]))'
+    rb'|<wp:docPr((?:\s+[\w:.-]+="[^"]*")*)(\s*/?>)|<wp:docPr(?P<loose>[\s/>])'
 )
-# an attribute in the relationships namespace (r:id, r:embed, ...), and a whole start tag
-_RELATING: Final = re.compile(rb'r:[\w.-]+="')
+# an attribute in the relationships namespace (r:id, r:embed, ...) however written, and a
+# whole start tag as expected
+_RELATING: Final = re.compile(rb"r:[\w.-]+\s*=")
 _START_TAG: Final = re.compile(rb'<[\w.-]+:[\w.-]+((?:\s+[\w:.-]+="[^"]*")*)(\s*/?>)')
 _PPR_TAG: Final = re.compile(rb"<w:pPr>|</w:pPr>")
 # the first of a paragraph's properties that go after w:outlineLvl (see ns.reorder_ppr)
 _AFTER_LEVEL: Final = re.compile(rb"<w:(?:divId|cnfStyle|rPr|sectPr|pPrChange)[\s/>]|</w:pPr>")
 _LEVEL: Final = re.compile(rb'<w:outlineLvl w:val="\d*"\s*/>')
-_PREFIXES: Final = {b"w": W_NS, b"r": REL_NS, b"wp": WP_NS}
+_PREFIXES: Final = {b"w": W_NS.encode(), b"r": REL_NS.encode(), b"wp": WP_NS.encode()}
+_STANDARD: Final = frozenset(_PREFIXES.values())  # found only under these prefixes
 
 _Edit = tuple[int, int, bytes]  # replace text[start:end] by the bytes
 
@@ -153,9 +158,30 @@ def body_text(
     ignores the prefixes it ignores (``ignorable``), and where it is written as expected.
     """
     root = _ROOT.match(data)
-    if root is None or not _fits(root[2], namespaces, ignorable):
+    if root is None or not _fits(root[3], namespaces, ignorable) or not _utf8(root[1]):
         return None
-    start = _BODY_START.match(data, root.end())
+    parts = _plain_body(data, root.end())
+    if parts is None:
+        return None
+    inner, tail = parts
+    changing = list(_CHANGING.finditer(inner))
+    relating = _relating(inner)
+    if relating is None or any(
+        match["other"] is not None or match["loose"] is not None for match in changing
+    ):
+        return None  # an element written otherwise than expected
+    sect_pr = etree.fromstring(root[2] + tail + b"</w:document>", SAFE_PARSER)[0]
+    return BodyText(root[2], inner, sect_pr, changing, relating)
+
+
+def _utf8(declaration: bytes | None) -> bool:
+    """Whether an XML declaration (or its absence) means UTF-8, as the whole is written."""
+    return declaration is None or b"encoding" not in declaration or bool(_UTF8.search(declaration))
+
+
+def _plain_body(data: bytes, start_at: int) -> tuple[bytes, bytes] | None:
+    """A body's content before its ``w:sectPr``, and that; None unless plain, one section."""
+    start = _BODY_START.match(data, start_at)
     end = data.rfind(b"</w:body>")
     if start is None or end < 0 or _BODY_END.fullmatch(data, end) is None:
         return None
@@ -164,15 +190,11 @@ def body_text(
     tail = body[sect_start:]
     if sect_start < 0 or not _SECT_END.search(tail) or b"</w:p>" in tail or b"Change" in tail:
         return None
-    if any(text in body for text in _NOT_PLAIN):
-        return None
     inner = body[:sect_start]
-    changing = list(_CHANGING.finditer(inner))
-    relating = _relating(inner)
-    if relating is None or any(match["other"] is not None for match in changing):
-        return None  # an element written otherwise than expected
-    sect_pr = etree.fromstring(root[1] + tail + b"</w:document>", SAFE_PARSER)[0]
-    return BodyText(root[1], inner, sect_pr, changing, relating)
+    # sections of its own are each fitted into the whole, in the tree
+    if any(text in body for text in _NOT_PLAIN) or b"<w:sectPr" in inner:
+        return None
+    return inner, tail
 
 
 def _fits(
@@ -190,8 +212,8 @@ def _fits(
             return False
     return (
         all(namespaces.get(p.decode()) == v.decode() for p, v in declared.items())
-        and all(declared.get(p) in (None, v.encode()) for p, v in _PREFIXES.items())
-        and REL_NS.encode() not in (v for p, v in declared.items() if p != b"r")
+        and all(declared.get(p) in (None, v) for p, v in _PREFIXES.items())
+        and all(_PREFIXES.get(p) == v for p, v in declared.items() if v in _STANDARD)
         and declared.get(b"mc", MC_NS.encode()) == MC_NS.encode()
         and own_ignorable <= ignorable
     )
@@ -218,7 +240,7 @@ def _relating(inner: bytes) -> list[tuple[int, int]] | None:
         if not inner[match.start() - 1 : match.start()].isspace():
             continue  # "Nr:" or "w:r:": not this namespace's prefix
         tag = _START_TAG.match(inner, inner.rfind(b"<", 0, match.start()))
-        if tag is None or tag.end(1) <= match.start():
+        if tag is None or tag.end(1) <= match.start() or b"&" in tag[1]:
             return None
         if not places or places[-1] != tag.span(1):
             places.append(tag.span(1))

@@ -24,6 +24,7 @@ import hashlib
 import io
 import posixpath
 import re
+import secrets
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -116,6 +117,8 @@ class _Whole:
     drawings: int = 1001  # the id of the next drawing in the body
     # bodies put in as text (vorlagen.docx.bodytext), each where its placeholder stands
     texts: list[bytes] = field(default_factory=list)
+    # in each placeholder, so that no processing instruction of a document is taken for one
+    placeholder_key: str = field(default_factory=lambda: secrets.token_hex(8))
     types_of: dict[bytes, dict[str, str]] = field(default_factory=dict)  # see _relate
     outline_style: bool = False  # the whole has the outline style
     namespaces: dict[str | None, str] = field(default_factory=dict)  # its root declares
@@ -239,8 +242,7 @@ def _append(whole: _Whole, section: Section) -> Any:
     body = _body(data) if text is None else None
     changes = _changes(whole, files, text, body, shift=int(section.heading is not None))
     content, sect_pr = _content(whole, data, text, body, changes)
-    _own_headers_and_footers(whole, sect_pr)
-    _restart_pages(sect_pr)
+    _fit_sections(whole, [*_inner_sections(content), sect_pr])
     if section.heading is not None:
         _need_outline_style(whole)
         whole.body.append(_heading(section.heading))
@@ -303,7 +305,8 @@ def _content(
         inner, drawings = rewritten
         whole.drawings += drawings
         whole.texts.append(inner)
-        return [etree.ProcessingInstruction(_TEXT_TARGET, str(len(whole.texts) - 1))], text.sect_pr
+        placeholder = f"{whole.placeholder_key} {len(whole.texts) - 1}"
+        return [etree.ProcessingInstruction(_TEXT_TARGET, placeholder)], text.sect_pr
     body = body if body is not None else _body(data)
     whole.drawings = _changed_tree(body, changes, whole.drawings)
     content = list(body)
@@ -339,7 +342,6 @@ def _changed_tree(body: Any, changes: _Changes, first_drawing: int) -> int:
 _NOTES: Final = re.compile(rb"<(?:[\w.-]+:)?(?:footnote|endnote)Reference[\s/>]")
 # the target of the processing instruction that holds a body's place until it is written
 _TEXT_TARGET: Final = "vorlagen-text"
-_TEXT_PLACE: Final = re.compile(rb"<\?vorlagen-text (\d+)\?>")
 
 
 def _heading(text: str) -> Any:
@@ -738,13 +740,45 @@ def _copy_media(whole: _Whole, content: bytes, name: str) -> str:
 def _references(sect_pr: Any) -> set[tuple[str, str]]:
     """The headers and footers a section has, as (``"header"``/``"footer"``, type)."""
     return {
-        (
-            element.tag.rpartition("}")[2].removesuffix("Reference"),
-            element.get(w("type"), "default"),
-        )
+        _reference_kind(element)
         for element in sect_pr
         if element.tag in (w("headerReference"), w("footerReference"))
     }
+
+
+def _reference_kind(reference: Any) -> tuple[str, str]:
+    """What a header or footer reference stands for: (``"header"``/``"footer"``, type)."""
+    return reference.tag.rpartition("}")[2].removesuffix("Reference"), reference.get(
+        w("type"), "default"
+    )
+
+
+def _inner_sections(content: Sequence[Any]) -> list[Any]:
+    """The ``w:sectPr`` of the sections a body's paragraphs end, in order."""
+    ends = (p.find(f"{w('pPr')}/{w('sectPr')}") for p in content if p.tag == w("p"))
+    return [sect_pr for sect_pr in ends if sect_pr is not None]
+
+
+def _fit_sections(whole: _Whole, sections: Sequence[Any]) -> None:
+    """Make a document's sections show in the whole what they showed in the document.
+
+    Its first section has its own headers and footers and numbers its pages from 1; a later
+    one without a header or footer of a kind shows its previous section's (Word's "linked
+    to previous"), now written out, as the whole's previous section is another document's.
+    """
+    first, *later = sections
+    _own_headers_and_footers(whole, first)
+    _restart_pages(first)
+    for previous, section in zip(sections, later, strict=False):
+        own = _references(section)
+        section.extend(
+            copy.deepcopy(reference)
+            for reference in previous
+            if reference.tag in (w("headerReference"), w("footerReference"))
+            and _reference_kind(reference) not in own
+        )
+        section[:] = sorted(section, key=lambda e: _SECT_RANK.get(e.tag, len(_SECT_RANK)))
+        whole.references |= own
 
 
 def _own_headers_and_footers(whole: _Whole, sect_pr: Any) -> None:
@@ -798,8 +832,9 @@ def pages_by_reference(data: bytes) -> bytes:
     stored in the file. The page of a bookmark at the end of a section (``PAGEREF``) is the
     number of its pages where they are numbered from 1, and LibreOffice updates it as it
     lays the document out: so the document goes to LibreOffice (for a PDF) with those. A
-    header or footer that serves more than one section, or a section numbered from another
-    page, keeps ``SECTIONPAGES``.
+    header or footer that serves sections one after the other (a paper of several
+    sections) counts to the end of the last; one that serves sections apart, or sections
+    numbered otherwise, keeps ``SECTIONPAGES``.
     """
     files = _unzip(data)
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
@@ -815,18 +850,31 @@ def pages_by_reference(data: bytes) -> bytes:
     names = {str(b.get(w("name"))) for b in document.iter(w("bookmarkStart"))}
     ids = [int(i) for b in document.iter(w("bookmarkStart")) if (i := b.get(w("id"), "")).isdigit()]
     bookmark_id = max(ids, default=0)
-    for number, sect_pr in enumerate(sections):
-        parts = [part for part, served in serves.items() if served == [number]]
-        counted = [part for part in parts if b" SECTIONPAGES " in files.get(part, b"")]
-        if not counted or _first_page(sect_pr, number) != "1":
+    ends: dict[int, str] = {}  # a section's number -> the bookmark at its end
+    for part, served in serves.items():
+        if b" SECTIONPAGES " not in files.get(part, b"") or not _counted_from_1(sections, served):
             continue
-        bookmark_id += 1
-        name = free_id(f"_Seiten{number + 1}", names)
-        _mark_end(sect_pr, name, bookmark_id)
-        for part in counted:
-            files[part] = files[part].replace(b" SECTIONPAGES ", b" PAGEREF %s " % name.encode())
+        last = served[-1]
+        if last not in ends:
+            bookmark_id += 1
+            ends[last] = free_id(f"_Seiten{last + 1}", names)
+            _mark_end(sections[last], ends[last], bookmark_id)
+        files[part] = files[part].replace(b" SECTIONPAGES ", b" PAGEREF %s " % ends[last].encode())
     files["word/document.xml"] = serialize(document)
     return pack(files)
+
+
+def _counted_from_1(sections: Sequence[Any], served: Sequence[int]) -> bool:
+    """Whether sections, one after the other, number their pages from 1 through all of them.
+
+    Then the page of a bookmark at the end of the last is the number of their pages.
+    """
+    first, last = served[0], served[-1]
+    return (
+        list(served) == list(range(first, last + 1))
+        and _first_page(sections[first], first) == "1"
+        and all(_first_page(sections[n], n) is None for n in served[1:])
+    )
 
 
 def _first_page(sect_pr: Any, number: int) -> str | None:
@@ -893,7 +941,8 @@ def _close(whole: _Whole) -> bytes:
     files = whole.files
     document = serialize(whole.body.getroottree().getroot())
     if whole.texts:
-        document = _TEXT_PLACE.sub(lambda m: whole.texts[int(m[1])], document)
+        place = re.escape(f"<?{_TEXT_TARGET} {whole.placeholder_key} ".encode()) + rb"(\d+)\?>"
+        document = re.sub(place, lambda m: whole.texts[int(m[1])], document)
     files["word/document.xml"] = document
     files[rels_name("word/document.xml")] = serialize(whole.rels)
     files["word/styles.xml"] = serialize(whole.styles)
