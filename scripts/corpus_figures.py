@@ -85,6 +85,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    if not ALL_FILES:
+        print(
+            f"no Word files in {CORPUS}: put the corpus there or name its folder in "
+            "VORLAGEN_CORPUS",
+            file=sys.stderr,
+        )
+        return 1
     result = figures()
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -234,6 +234,19 @@ def test_a_folder_output_that_is_a_file(
     assert target.read_bytes() == b"alt"
 
 
+def test_several_papers_and_a_document_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [str(write_paper(tmp_path / name)) for name in ("a.json", "b.json")]
+    assert main(["render", *paths, "-o", str(tmp_path / "einzeln.docx")]) == 1
+    assert (
+        "-o muss ein Ordner sein, wenn mehrere Vorlagen angegeben sind" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "einzeln.docx").exists()
+    assert main(["render", *paths, "-o", str(tmp_path / "ausgabe.docx") + "/"]) == 0  # as typed
+    assert len(list((tmp_path / "ausgabe.docx").glob("*.docx"))) == 2
+
+
 def betreffs(path: Path) -> list[str]:
     return [p.text for p in open_docx(path.read_bytes()).paragraphs]
 

@@ -118,6 +118,7 @@ def test_papers_from_files_beside_the_meeting(tmp_path: Path) -> None:
     # without a folder, a path cannot be read
     ((place, message),) = errors(minimal_sitzung(tagesordnung=[top]))
     assert "ein Pfad braucht ein Basisverzeichnis" in message
+    assert "context={'basis': verzeichnis}" in message  # as it is written in Python
 
 
 def test_the_public_version() -> None:

@@ -393,7 +393,7 @@ def _targets(
             )
             return None
         return [output], None
-    if output.exists() and not output.is_dir():
+    if not _may_be_folder(output, folder):
         several = ", wenn mehrere Vorlagen angegeben sind" if len(papers) > 1 else ""
         _say(f"{output}: -o muss ein Ordner sein{several}")
         return None
@@ -402,6 +402,17 @@ def _targets(
         _say(f"{output}: mehrere Vorlagen hätten denselben Dateinamen")
         return None
     return targets, None if output.is_dir() else output
+
+
+def _may_be_folder(output: Path, as_folder: bool) -> bool:
+    """Whether ``-o`` may be the folder of several papers' documents.
+
+    Not a file, nor (unless typed as a folder, with a trailing separator) a document's name:
+    a folder of that name is not meant.
+    """
+    if output.exists():
+        return output.is_dir()
+    return as_folder or output.suffix.lower() not in {".docx", ".pdf"}
 
 
 def _jobs(papers: Sequence[Path], targets: Sequence[Path], args: argparse.Namespace) -> list[_Job]:

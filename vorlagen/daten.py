@@ -212,7 +212,8 @@ def read(data: bytes, *, auch_geaendert: bool = False) -> Sitzungsvorlage:
     if changed and not auch_geaendert:
         msg = (
             "der Text des Dokuments wurde nach dem Erzeugen geändert: die mitgeführten Daten "
-            "sind die der ursprünglichen Fassung (lesen mit auch_geaendert=True)"
+            "sind die der ursprünglichen Fassung (lesen mit auch_geaendert=True, auf der "
+            "Kommandozeile mit --auch-geaendert)"
         )
         raise DataError(msg)
     return _vorlage(payload)

@@ -261,7 +261,8 @@ def _published_version(vorlage: Sitzungsvorlage, data: bytes, mime_type: str) ->
     if carries.get("fassung") != "oeffentlich":
         msg = (
             "datei: das Dokument ist die interne Fassung (mit Sachbearbeitung): zu "
-            'veröffentlichen ist die öffentliche, render(…, fassung="oeffentlich")'
+            'veröffentlichen ist die öffentliche, render(…, fassung="oeffentlich") oder auf der '
+            "Kommandozeile render --oeffentlich"
         )
         raise ValueError(msg)
 

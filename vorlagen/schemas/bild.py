@@ -41,8 +41,8 @@ def datei_lesen(pfad: str, basis: str | Path | None, was: str, max_bytes: int) -
             typ,
             "basis",
             "{was} „{pfad}“: ein Pfad braucht ein Basisverzeichnis "
-            "(model_validate(..., context={{'basis': verzeichnis}}) oder die Datei, die sie nennt)",
-            {"was": was, "pfad": pfad},
+            "(model_validate(..., context={kontext}) oder die Datei, die sie nennt)",
+            {"was": was, "pfad": pfad, "kontext": "{'basis': verzeichnis}"},
         )
     root = Path(basis).resolve()
     target = (root / pfad).resolve()
