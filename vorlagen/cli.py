@@ -14,26 +14,21 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vorlagen import __version__
+from vorlagen import __version__, schemas
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
-from vorlagen.documents import (
-    render_auszug,
-    render_einladung,
-    render_mappe,
-    render_niederschrift,
-)
-from vorlagen.documents.niederschrift import Teil
 from vorlagen.errors import ConversionError, VorlagenError
 from vorlagen.formatting import Hausstil
-from vorlagen.schemas import Niederschrift, Sitzung, Sitzungsvorlage
+from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
 from vorlagen.template import Dokument, Fassung, Template, check_template
 
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
+    from vorlagen.documents.niederschrift import Teil
     from vorlagen.regeln import Geschaeftsordnung
+    from vorlagen.schemas import Niederschrift, Sitzung
 
 __all__ = [
     "example_json",
@@ -53,7 +48,7 @@ _PUBLIC_SUFFIX = " (öffentlich)"
 _Job = tuple[Path, Path, Sitzungsvorlage]
 
 
-M = TypeVar("M", Sitzungsvorlage, Sitzung, Niederschrift)
+M = TypeVar("M", Sitzungsvorlage, "Sitzung", "Niederschrift")
 
 
 def _load_model(path: Path, model: type[M]) -> M:
@@ -83,7 +78,7 @@ def load_sitzung(path: Path) -> Sitzung:
     A TOP's ``vorlage`` may be the path of a paper's file, relative to the meeting file's
     directory and inside it.
     """
-    return _load_model(path, Sitzung)
+    return _load_model(path, schemas.Sitzung)
 
 
 def _examples() -> Path:
@@ -124,8 +119,8 @@ def schema_json(was: str = "sitzungsvorlage") -> str:
 
     models: dict[str, type[BaseModel]] = {
         "sitzungsvorlage": Sitzungsvorlage,
-        "sitzung": Sitzung,
-        "niederschrift": Niederschrift,
+        "sitzung": schemas.Sitzung,
+        "niederschrift": schemas.Niederschrift,
         "geschaeftsordnung": Geschaeftsordnung,
     }
     model = models[was]
@@ -351,7 +346,7 @@ def _load(path: Path, model: type[M] = Sitzungsvorlage) -> M | None:  # type: ig
     except OSError as e:
         _say(f"{path}: nicht lesbar: {e.strerror or e}")
     except ValidationError as e:
-        what = {Sitzungsvorlage: "die Vorlage", Sitzung: "die Sitzung"}.get(
+        what = {Sitzungsvorlage: "die Vorlage", schemas.Sitzung: "die Sitzung"}.get(
             model, "die Niederschrift"
         )
         _say(f"{path}: {what} ist ungültig:")
@@ -514,7 +509,9 @@ def _render(args: argparse.Namespace) -> int:
 
 def _sitzung(args: argparse.Namespace) -> int:
     """Render the Einladung or the Mappe of a meeting (public versions with --oeffentlich)."""
-    sitzung = _load(args.sitzung, Sitzung)
+    from vorlagen.documents import render_einladung, render_mappe
+
+    sitzung = _load(args.sitzung, schemas.Sitzung)
     if sitzung is None or not _geprueft(sitzung, args, args.sitzung):
         return 1
     fassung: Fassung = "oeffentlich" if args.oeffentlich else "intern"
@@ -554,7 +551,9 @@ def _mappe_pdf(sitzung: Sitzung, args: argparse.Namespace, fassung: Fassung, tar
 
 def _niederschrift(args: argparse.Namespace) -> int:
     """Render one part of a meeting's Niederschrift."""
-    niederschrift = _load(args.niederschrift, Niederschrift)
+    from vorlagen.documents import render_niederschrift
+
+    niederschrift = _load(args.niederschrift, schemas.Niederschrift)
     if niederschrift is None:
         return 1
     teil: Teil = "nichtoeffentlich" if args.nichtoeffentlich else "oeffentlich"
@@ -572,7 +571,9 @@ def _niederschrift(args: argparse.Namespace) -> int:
 
 def _auszug(args: argparse.Namespace) -> int:
     """Render the Beschlussauszug of one item of a Niederschrift."""
-    niederschrift = _load(args.niederschrift, Niederschrift)
+    from vorlagen.documents import render_auszug
+
+    niederschrift = _load(args.niederschrift, schemas.Niederschrift)
     if niederschrift is None:
         return 1
     top: str | int = int(args.top) if args.top.isdigit() else args.top
@@ -599,13 +600,13 @@ def _oparl(args: argparse.Namespace) -> int:
         "erstellt": erstellt,
         "nichtoeffentlich": args.nichtoeffentlich,
     }
-    meeting = _model_of(args.datei) is Sitzung
+    meeting = _model_of(args.datei) is schemas.Sitzung
     if not meeting and args.template is not None:
         _say(f"{args.datei}: --template gilt nur für eine Sitzung (die Nummern ihrer Punkte)")
         return 1
     try:
         if meeting:
-            sitzung = _load(args.datei, Sitzung)
+            sitzung = _load(args.datei, schemas.Sitzung)
             # the items are numbered as the meeting's Einladung prints them
             hausstil = _house_style(args.template, "einladung")
             if sitzung is None or hausstil is None:
@@ -649,9 +650,9 @@ def _model_of(path: Path) -> type[Sitzungsvorlage] | type[Sitzung] | type[Nieder
         return None
     keys = set(data) if isinstance(data, dict) else set()
     if "tagesordnung" in keys:
-        return Sitzung
+        return schemas.Sitzung
     if keys & {"ergebnisse", "anwesend", "schriftfuehrung"}:
-        return Niederschrift
+        return schemas.Niederschrift
     return Sitzungsvorlage
 
 
@@ -692,10 +693,10 @@ def _pruefen(args: argparse.Namespace) -> int:
     if go is None or model is None:
         return 1
     obj: Sitzungsvorlage | Sitzung | Niederschrift | None
-    if model is Sitzung:
-        obj = _load(args.datei, Sitzung)
-    elif model is Niederschrift:
-        obj = _load(args.datei, Niederschrift)
+    if model is schemas.Sitzung:
+        obj = _load(args.datei, schemas.Sitzung)
+    elif model is schemas.Niederschrift:
+        obj = _load(args.datei, schemas.Niederschrift)
     else:
         obj = _load(args.datei)
     if obj is None:

@@ -30,7 +30,6 @@ import uuid
 import zipfile
 from collections.abc import Mapping
 from typing import Any, Final
-from xml.sax.saxutils import escape
 
 from lxml import etree
 from pydantic import ValidationError
@@ -111,7 +110,7 @@ def data_part(vorlage: Sitzungsvorlage, parts: Mapping[str, bytes]) -> bytes:
         "text_sha256": _sha256(visible_text(parts)),
         "vorlage": vorlage.model_dump(mode="json"),
     }
-    text = escape(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    text = html.escape(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), quote=False)
     return f'{XML_DECLARATION}<daten xmlns="{NAMESPACE}">{text}</daten>'.encode()
 
 

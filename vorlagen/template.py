@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import ValidationError
 
+from vorlagen import schemas
 from vorlagen.atomic import write_atomic
 from vorlagen.checker import TagTypes, check_parts
 from vorlagen.daten import data_part, with_data_part
@@ -45,16 +46,7 @@ from vorlagen.rendering.engine import Engine, Properties
 from vorlagen.rendering.hooks import FILTER_NAMES, RenderHooks
 from vorlagen.rendering.sandbox import HOOKS, make_environment
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import (
-    Beschlussauszug,
-    Erlass,
-    Freitext,
-    Inhalt,
-    Niederschrift,
-    Norm,
-    Sitzung,
-    Sitzungsvorlage,
-)
+from vorlagen.schemas import Erlass, Freitext, Inhalt, Norm, Sitzungsvorlage
 from vorlagen.schemas.fehler import fehlermeldungen
 
 if TYPE_CHECKING:
@@ -81,13 +73,20 @@ HausstilLike = Hausstil | Mapping[str, Any]
 
 #: What a template is for: a paper, or the Einladung of a meeting.
 Dokument = Literal["vorlage", "einladung", "niederschrift", "auszug"]
-#: The one name of each kind's Jinja context, and the model it holds.
-_ROOTS: dict[str, tuple[str, type]] = {
-    "vorlage": ("vorlage", Sitzungsvorlage),
-    "einladung": ("sitzung", Sitzung),
-    "niederschrift": ("niederschrift", Niederschrift),
-    "auszug": ("auszug", Beschlussauszug),
+#: The one name of each kind's Jinja context, and the name of the model it holds (in
+#: vorlagen.schemas: the meeting's and the minutes' load when a template for them does).
+_ROOTS: dict[str, tuple[str, str]] = {
+    "vorlage": ("vorlage", "Sitzungsvorlage"),
+    "einladung": ("sitzung", "Sitzung"),
+    "niederschrift": ("niederschrift", "Niederschrift"),
+    "auszug": ("auszug", "Beschlussauszug"),
 }
+
+
+def _root(dokument: str) -> tuple[str, type]:
+    """The name of a kind's Jinja context, and the model it holds."""
+    name, model = _ROOTS[dokument]
+    return name, getattr(schemas, model)
 
 
 @dataclass(frozen=True)
@@ -259,7 +258,7 @@ class Template:
         self, value: Any, hausstil: Hausstil, labels: Mapping[int, str] | None
     ) -> tuple[dict[str, Any], RenderHooks]:
         """The Jinja context of a render of ``value``, and the hooks of that render."""
-        root, model = _ROOTS[self.dokument]
+        root, model = _root(self.dokument)
         if not isinstance(value, model):
             msg = (
                 f"die Vorlage „{self.name}“ ist für {model.__name__} "
@@ -421,7 +420,7 @@ def _prepare(data: bytes, dokument: Dokument = "vorlage") -> _Prepared | list[Te
     data, files, styles = _as_prepared_package(data)
     env = make_environment(FILTER_NAMES)
     types = TagTypes(
-        names=dict([_ROOTS[dokument]]),
+        names=dict([_root(dokument)]),
         rich=(Inhalt,),
         printable=(Norm, Erlass, Freitext),
         # the block filter is for {{p ...}} alone, which the checker reads as such

@@ -15,12 +15,10 @@ from markupsafe import Markup
 
 from vorlagen.docx.styles import Styles
 from vorlagen.errors import RenderError
-from vorlagen.formatting.abstimmung import format_abstimmung
 from vorlagen.formatting.formatter import FILTERS, Formatter
-from vorlagen.formatting.tagesordnung import teil_titel
 from vorlagen.rendering.content import Context, RenderState, blocks_to_xml, escape, run_text
 from vorlagen.rendering.tags import BLOCK_FILTER
-from vorlagen.schemas import Abstimmung, Inhalt, Teil
+from vorlagen.schemas import Inhalt
 
 __all__ = ["FILTER_NAMES", "MEETING_FILTERS", "RenderHooks"]
 
@@ -82,6 +80,9 @@ class RenderHooks:
 
     def abstimmung(self, value: Any) -> str:
         """``{{ ergebnis.abstimmung|abstimmung }}``: the result of a vote as a sentence."""
+        from vorlagen.formatting.abstimmung import format_abstimmung  # minutes load on use
+        from vorlagen.schemas import Abstimmung
+
         if value is None:
             return ""
         if not isinstance(value, Abstimmung):
@@ -91,10 +92,13 @@ class RenderHooks:
 
     def teil_titel(self, value: Any) -> str:
         """``{{ sitzung.oeffentlicher_teil|teil_titel }}``: the heading of a part."""
+        from vorlagen.formatting.tagesordnung import teil_titel as titel  # meetings on use
+        from vorlagen.schemas import Teil
+
         if not isinstance(value, Teil):
             msg = f"Filter 'teil_titel' passt nicht zu {type(value).__name__}"
             raise RenderError(msg)
-        return teil_titel(value, self.formatter.hausstil)
+        return titel(value, self.formatter.hausstil)
 
     def blocks(self, value: Any) -> Markup:
         """Rich content (or a string read as such) as WordprocessingML paragraphs.
