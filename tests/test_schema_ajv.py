@@ -23,13 +23,13 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from pydantic import BaseModel, ValidationError
 
 from tests.conftest import EXAMPLES
 from tests.strategies import paper_data, sitzung_data
 from vorlagen import Sitzungsvorlage
-from vorlagen.cli import schema_json
+from vorlagen.cli import example_sitzung_json, schema_json
 
 AJV = Path(__file__).resolve().parent / "ajv"
 Data = dict[str, Any]
@@ -287,7 +287,7 @@ def schemas(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def example_documents() -> dict[str, Any]:
     """The example meeting, minutes and Geschäftsordnung as the JSON another system sends."""
-    from vorlagen.cli import example_sitzung_json, load_sitzung
+    from vorlagen.cli import load_sitzung
 
     niederschrift = yaml.safe_load((EXAMPLES / "niederschrift-kreistag.yaml").read_text("utf-8"))
     sitzung = load_sitzung(EXAMPLES / "sitzung-kreistag.yaml")
@@ -409,6 +409,7 @@ def sitzung_valid(document: Data) -> bool:
 
 
 MEETINGS: Counter[bool] = Counter()
+EXAMPLE_MEETING: Data = json.loads(example_sitzung_json())
 
 
 @settings(
@@ -417,6 +418,8 @@ MEETINGS: Counter[bool] = Counter()
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(sitzung_data())
+@example(EXAMPLE_MEETING)  # valid, and the same with a rule broken: both verdicts every run
+@example({**EXAMPLE_MEETING, "nichtoeffentlicher_teil_folgt": True})
 def test_the_library_and_ajv_agree_on_generated_meetings(ajv_sitzung: Ajv, sitzung: Data) -> None:
     """Meetings that mix reasons, versions and papers, public or not: valid ones and not."""
     ours = sitzung_valid(sitzung)
