@@ -204,8 +204,11 @@ def test_the_pdf_is_one_tagged_pdfa_with_an_entry_per_item(mappe_pdf: bytes) -> 
     assert structure(pdf.Root.StructTreeRoot, Counter())["/H1"] >= 4
 
 
-def assert_each_counts_its_pages(mappe_pdf: bytes) -> None:
-    """Every page of the Einladung and of each paper says "Seite n von m" of its own."""
+def assert_each_counts_its_pages(mappe_pdf: bytes, *, blank_first: bool = False) -> None:
+    """Every page of the Einladung and of each paper says "Seite n von m" of its own.
+
+    ``blank_first``: the pages of a paper's first section have no footer (as in the paper).
+    """
     from vorlagen.pdf import outline_pages
 
     pages, total = outline_pages(mappe_pdf)
@@ -218,6 +221,8 @@ def assert_each_counts_its_pages(mappe_pdf: bytes) -> None:
     for start, end in zip([0, *starts], [*starts, total], strict=True):
         count = end - start
         for page in range(start, end):
+            if blank_first and start > 0 and page < end - 1 and "Seite " not in page_texts[page]:
+                continue
             assert f"Seite {page - start + 1} von {count}" in page_texts[page], page
 
 
@@ -239,8 +244,11 @@ def test_a_last_paper_of_several_pages_counts_them() -> None:
     assert_each_counts_its_pages(pdf)
 
 
-def footer_fields(data: bytes) -> list[bytes]:
-    """The page count field of each section's footer, in order (a section may inherit it)."""
+def footer_fields(data: bytes, *, blank: bool = False) -> list[bytes | None]:
+    """The page count field of each section's footer, in order (a section may inherit it).
+
+    ``blank``: a footer without one may be (None), else it fails.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
         targets = {r.get("Id"): f"word/{r.get('Target')}" for r in rels}
@@ -252,8 +260,8 @@ def footer_fields(data: bytes) -> list[bytes]:
             assert reference is not None
             part = z.read(targets[reference.get(f"{{{REL_NS}}}id")])
             field = re.search(rb" (SECTIONPAGES|PAGEREF \S+) ", part)
-            assert field is not None
-            fields.append(field[1])
+            assert field is not None or blank
+            fields.append(field[1] if field is not None else None)
     return fields
 
 
@@ -290,21 +298,47 @@ def test_a_footer_of_two_sections_or_pages_numbered_otherwise_keep_the_field(
     assert fields[2] == b"SECTIONPAGES"  # serves two sections
 
 
-def two_sections() -> vorlagen.Template:
+FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+
+
+def two_sections(footers: str = "linked") -> vorlagen.Template:
     """The default template with a section break after the Sachdarstellung, as Word writes it.
 
-    The first section has the footer; the second shows it as "linked to previous".
+    ``footers``: "linked", the first section has the footer and the second shows it as
+    "linked to previous"; "second", only the second has one; "own", each its own part.
     """
     files = unzip((Path(vorlagen.__file__).parent / "templates" / "default.docx").read_bytes())
     document = files["word/document.xml"]
-    own = re.search(rb"<w:sectPr>.*?</w:sectPr>", document)
-    assert own is not None
-    linked = re.sub(rb"<w:footerReference [^>]*/>", b"", own[0])
+    found = re.search(
+        rb'<w:sectPr><w:footerReference w:type="default" r:id="(\w+)"/>.*?</w:sectPr>', document
+    )
+    assert found is not None
+    own = found[0]
+    without = own.replace(b'<w:footerReference w:type="default" r:id="%s"/>' % found[1], b"")
+    first, second = {"linked": (own, without), "second": (without, own)}.get(footers, (own, own))
+    if footers == "own":  # a copy of the footer for the second section
+        rels = "word/_rels/document.xml.rels"
+        target = re.search(rb'Id="%s"[^>]*Target="([^"]+)"' % found[1], files[rels]) or re.search(
+            rb'Target="([^"]+)"[^>]*Id="%s"' % found[1], files[rels]
+        )
+        assert target is not None
+        files["word/footer9.xml"] = files["word/" + target[1].decode()]
+        files[rels] = files[rels].replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdF9" Target="footer9.xml" Type="%s/footer"/></Relationships>'
+            % REL_NS.encode(),
+        )
+        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/word/footer9.xml" ContentType="%s"/></Types>'
+            % FOOTER_TYPE.encode(),
+        )
+        second = own.replace(found[1], b"rIdF9")
     tag = document.index(b"{{p vorlage.sachdarstellung }}")
     after = document.index(b"</w:p>", tag) + len(b"</w:p>")
-    document = document[:after] + b"<w:p><w:pPr>" + own[0] + b"</w:pPr></w:p>" + document[after:]
-    files["word/document.xml"] = document.replace(own[0], linked).replace(
-        b"<w:pPr>" + linked, b"<w:pPr>" + own[0], 1
+    document = document.replace(own, second)
+    files["word/document.xml"] = (
+        document[:after] + b"<w:p><w:pPr>" + first + b"</w:pPr></w:p>" + document[after:]
     )
     return vorlagen.Template.from_bytes(pack(files))
 
@@ -328,17 +362,29 @@ def test_a_paper_of_two_sections_counts_its_pages_through_both() -> None:
     ]  # both sections of a paper count to the end of its second
 
 
+def test_whichever_section_of_a_paper_has_a_footer_it_counts_the_paper() -> None:
+    for footers in ("second", "own"):
+        changed = pages_by_reference(vorlagen.render_mappe(SITZUNG, two_sections(footers)))
+        ends = [b"PAGEREF _Seiten%d" % (n + 1) for n in range(2, 1 + 2 * len(PAPERS), 2)]
+        fields = footer_fields(changed, blank=True)
+        if footers == "second":  # the first section's footer is empty, as it was in the paper
+            assert fields == [b"PAGEREF _Seiten1"] + [f for end in ends for f in (None, end)]
+        else:
+            assert fields == [b"PAGEREF _Seiten1"] + [f for end in ends for f in (end, end)]
+
+
 @pytest.mark.libreoffice
-def test_a_paper_of_two_sections_says_seite_n_von_m_through_both() -> None:
+@pytest.mark.parametrize("footers", ["linked", "second", "own"])
+def test_a_paper_of_two_sections_says_seite_n_von_m_through_both(footers: str) -> None:
     require_libreoffice()
     sitzung = vorlagen.Sitzung.model_validate(
         minimal_sitzung(
             tagesordnung=[{"titel": "Erweiterung", "vorlage": PAPERS[0].model_dump(mode="json")}]
         )
     )
-    pdf = vorlagen.render_mappe_pdf(sitzung, two_sections())
+    pdf = vorlagen.render_mappe_pdf(sitzung, two_sections(footers))
     assert len(pikepdf.open(io.BytesIO(pdf)).pages) >= 4  # the Einladung and three of the paper
-    assert_each_counts_its_pages(pdf)
+    assert_each_counts_its_pages(pdf, blank_first=footers == "second")
 
 
 def test_the_mappe_is_accessible(mappe: bytes) -> None:

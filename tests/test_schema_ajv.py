@@ -410,6 +410,10 @@ def sitzung_valid(document: Data) -> bool:
 
 MEETINGS: Counter[bool] = Counter()
 EXAMPLE_MEETING: Data = json.loads(example_sitzung_json())
+EXAMPLE_MEETINGS: list[Data] = [
+    EXAMPLE_MEETING,
+    {**EXAMPLE_MEETING, "nichtoeffentlicher_teil_folgt": True},
+]
 
 
 @settings(
@@ -418,22 +422,28 @@ EXAMPLE_MEETING: Data = json.loads(example_sitzung_json())
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(sitzung_data())
-@example(EXAMPLE_MEETING)  # valid, and the same with a rule broken: both verdicts every run
-@example({**EXAMPLE_MEETING, "nichtoeffentlicher_teil_folgt": True})
+@example(EXAMPLE_MEETINGS[0])  # valid, and the same with a rule broken: both every run
+@example(EXAMPLE_MEETINGS[1])
 def test_the_library_and_ajv_agree_on_generated_meetings(ajv_sitzung: Ajv, sitzung: Data) -> None:
     """Meetings that mix reasons, versions and papers, public or not: valid ones and not."""
     ours = sitzung_valid(sitzung)
     theirs = ajv_sitzung.valid(sitzung)
     assert ours == theirs, f"library {ours}, ajv {theirs}: {as_json(sitzung)}"
-    MEETINGS[ours] += 1
+    if sitzung not in EXAMPLE_MEETINGS:
+        MEETINGS[ours] += 1
 
 
 def test_generated_meetings_were_valid_and_invalid() -> None:
-    """Run after the property test: the meetings tried both verdicts."""
+    """Run after the property test: the generated meetings had both verdicts.
+
+    About one in five generated meetings is valid: among the 10 of a local run, none may be
+    (in one run of twelve); among CI's 150, a valid one is all but certain.
+    """
     if not MEETINGS:
         pytest.skip("runs after test_the_library_and_ajv_agree_on_generated_meetings")
-    assert MEETINGS[True] > 0
     assert MEETINGS[False] > 0
+    if os.environ.get("CI"):
+        assert MEETINGS[True] > 0
 
 
 # -- cases a review found where the two once disagreed ---------------------------------------

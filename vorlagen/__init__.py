@@ -167,7 +167,7 @@ __all__ = [
 # first use, so that a program that only builds and validates papers starts fast.
 _LAZY = {
     # the meeting and its minutes: vorlagen.schemas loads them on first use
-    **dict.fromkeys(_SCHEMAS_LATER, "vorlagen.schemas"),
+    **dict.fromkeys((n for n in _SCHEMAS_LATER if n in __all__), "vorlagen.schemas"),
     "AccessibilityProblem": "vorlagen.accessibility",
     "check_accessibility": "vorlagen.accessibility",
     "read": "vorlagen.daten",

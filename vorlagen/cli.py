@@ -18,11 +18,11 @@ from vorlagen import __version__, schemas
 from vorlagen.api import render_many, resolve_template
 from vorlagen.atomic import write_atomic
 from vorlagen.errors import ConversionError, VorlagenError
-from vorlagen.formatting import Hausstil
+from vorlagen.formatting import DIN_5008, Hausstil
 from vorlagen.schemas import Sitzungsvorlage
 from vorlagen.schemas.bild import BASIS
 from vorlagen.schemas.fehler import fehlermeldungen
-from vorlagen.template import Dokument, Fassung, Template, check_template
+from vorlagen.template import Fassung, Template, check_template
 
 if TYPE_CHECKING:
     from vorlagen.batch import RenderResult
@@ -600,7 +600,10 @@ def _oparl(args: argparse.Namespace) -> int:
         "erstellt": erstellt,
         "nichtoeffentlich": args.nichtoeffentlich,
     }
-    meeting = _model_of(args.datei) is schemas.Sitzung
+    model = _model_of(args.datei)
+    if model is None:
+        return 1
+    meeting = model is schemas.Sitzung
     if not meeting and args.template is not None:
         _say(f"{args.datei}: --template gilt nur für eine Sitzung (die Nummern ihrer Punkte)")
         return 1
@@ -608,7 +611,7 @@ def _oparl(args: argparse.Namespace) -> int:
         if meeting:
             sitzung = _load(args.datei, schemas.Sitzung)
             # the items are numbered as the meeting's Einladung prints them
-            hausstil = _house_style(args.template, "einladung")
+            hausstil = DIN_5008 if args.template is None else _house_style(args.template)
             if sitzung is None or hausstil is None:
                 return 1
             exported = to_meeting(sitzung, hausstil=hausstil, **options)
@@ -623,10 +626,10 @@ def _oparl(args: argparse.Namespace) -> int:
     return _output(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", args.output)
 
 
-def _house_style(template: str | None, dokument: Dokument) -> Hausstil | None:
-    """The house style of a template given on the command line; None after saying why not."""
+def _house_style(einladung: str) -> Hausstil | None:
+    """The house style of an Einladung template named on the command line (or None)."""
     try:
-        return resolve_template(template, dokument=dokument).hausstil
+        return resolve_template(einladung, dokument="einladung").hausstil
     except VorlagenError as e:
         _say(str(e))
         return None

@@ -832,9 +832,9 @@ def pages_by_reference(data: bytes) -> bytes:
     stored in the file. The page of a bookmark at the end of a section (``PAGEREF``) is the
     number of its pages where they are numbered from 1, and LibreOffice updates it as it
     lays the document out: so the document goes to LibreOffice (for a PDF) with those. A
-    header or footer that serves sections one after the other (a paper of several
-    sections) counts to the end of the last; one that serves sections apart, or sections
-    numbered otherwise, keeps ``SECTIONPAGES``.
+    header or footer counts to the end of the sections numbered on from the one numbered
+    from 1 (a paper of several sections, whichever of them it serves); one that serves
+    sections numbered apart, or not from 1, keeps ``SECTIONPAGES``.
     """
     files = _unzip(data)
     document = etree.fromstring(files["word/document.xml"], SAFE_PARSER)
@@ -850,11 +850,14 @@ def pages_by_reference(data: bytes) -> bytes:
     names = {str(b.get(w("name"))) for b in document.iter(w("bookmarkStart"))}
     ids = [int(i) for b in document.iter(w("bookmarkStart")) if (i := b.get(w("id"), "")).isdigit()]
     bookmark_id = max(ids, default=0)
+    runs = _runs(sections)
     ends: dict[int, str] = {}  # a section's number -> the bookmark at its end
     for part, served in serves.items():
-        if b" SECTIONPAGES " not in files.get(part, b"") or not _counted_from_1(sections, served):
+        spans = {runs[number] for number in served}
+        span = spans.pop()
+        if b" SECTIONPAGES " not in files.get(part, b"") or spans or span is None:
             continue
-        last = served[-1]
+        last = span[1]
         if last not in ends:
             bookmark_id += 1
             ends[last] = free_id(f"_Seiten{last + 1}", names)
@@ -864,17 +867,22 @@ def pages_by_reference(data: bytes) -> bytes:
     return pack(files)
 
 
-def _counted_from_1(sections: Sequence[Any], served: Sequence[int]) -> bool:
-    """Whether sections, one after the other, number their pages from 1 through all of them.
+def _runs(sections: Sequence[Any]) -> list[tuple[int, int] | None]:
+    """For each section, the first and last of the sections its pages are counted with.
 
-    Then the page of a bookmark at the end of the last is the number of their pages.
+    Those are the sections from one that sets its first page number to the next that does
+    (a paper of several sections); None where they are not numbered from 1, as then the
+    page of a bookmark at their end is no count of their pages.
     """
-    first, last = served[0], served[-1]
-    return (
-        list(served) == list(range(first, last + 1))
-        and _first_page(sections[first], first) == "1"
-        and all(_first_page(sections[n], n) is None for n in served[1:])
-    )
+    starts: list[int] = []
+    for number, sect_pr in enumerate(sections):
+        own = _first_page(sect_pr, number) is not None
+        starts.append(number if own or not starts else starts[-1])
+    last = {start: number for number, start in enumerate(starts)}
+    return [
+        (start, last[start]) if _first_page(sections[start], start) == "1" else None
+        for start in starts
+    ]
 
 
 def _first_page(sect_pr: Any, number: int) -> str | None:

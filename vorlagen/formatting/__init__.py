@@ -58,3 +58,7 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     return attribute(__name__, _LAZY, name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
+
 from vorlagen.docx.build import BOLD, HEAD_FILL, ITALIC
 from vorlagen.docx.ns import A_NS, PIC_NS, REL_NS, WP_NS
 from vorlagen.docx.styles import Styles
@@ -410,10 +413,6 @@ def _table(block: Tabelle, ctx: Context) -> str:
 
 
 def _image(block: Bild, ctx: Context) -> Iterator[str]:
-    # python-docx reads the image's size: loaded only for a paper with an image
-    from docx.image.exceptions import UnrecognizedImageError
-    from docx.image.image import Image
-
     try:
         image = Image.from_blob(block.daten)
     except (UnrecognizedImageError, ValueError, IndexError) as e:
